@@ -1,0 +1,173 @@
+/**
+ * The whole pipeline on one screen: load -> normalize -> extract -> link -> render -> write.
+ * Every stage collects its problems; nothing is written unless the run is clean (or --keep-going
+ * leaves the bad files out), so a failed build never touches the previous site.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Config } from './config.js';
+import { CODES, diagnostic, SourceError, sortDiagnostics, toDiagnostic, type Diagnostic } from './diagnostics.js';
+import { buildGazetteer, extractArticle, parseTopicsFile, type TopicsFile } from './extract/index.js';
+import { assignTopicSlugs, assignUniqueSlugs, buildTimeline, buildTopics, eventsByTopic, findRelated, findStories, sortArticles, type LinkedTopic } from './link/index.js';
+import { findSources, readOptionalText, readSource, readTheme } from './load/index.js';
+import type { Article, Site, SourceFile } from './model.js';
+import { findSharedLines, normalizeArticle, parseFrontMatter, type ParsedFrontMatter } from './normalize/index.js';
+import { closeSearch, createTemplateEngine, renderSite } from './render/index.js';
+import { writeSite } from './write/index.js';
+
+export interface BuildOptions {
+  /** Leave bad files out and build the rest (exit 0). */
+  readonly keepGoing?: boolean;
+  /** Write the site (false for `check`). @default true */
+  readonly write?: boolean;
+}
+
+export type Stage = 'load' | 'normalize' | 'extract' | 'link' | 'render' | 'write';
+
+export interface BuildResult {
+  /** True when the site was built (and written, unless write is false). */
+  readonly ok: boolean;
+  /** Every problem of the run, errors and warnings, sorted by file and line. */
+  readonly diagnostics: Diagnostic[];
+  readonly articles: readonly Article[];
+  readonly topics: readonly LinkedTopic[];
+  readonly site: Site | null;
+  /** Files written (or that would be written). */
+  readonly files: ReadonlyMap<string, string | Uint8Array>;
+  /** Milliseconds per stage. */
+  readonly timings: Record<Stage, number>;
+}
+
+/** Runs the pipeline for a resolved config. Never throws for bad input: problems come back as diagnostics. */
+export async function build(config: Readonly<Config>, options: BuildOptions = {}): Promise<BuildResult> {
+  const timings: Record<Stage, number> = { load: 0, normalize: 0, extract: 0, link: 0, render: 0, write: 0 };
+  const diagnostics: Diagnostic[] = [];
+  const time = async <T>(stage: Stage, fn: () => T | Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await fn();
+    } finally {
+      timings[stage] += performance.now() - start;
+    }
+  };
+  const fail = () => ({ ok: false, diagnostics: sortDiagnostics(diagnostics), articles: [], topics: [], site: null, files: new Map(), timings });
+  const fatal = () => diagnostics.some((d) => d.severity === 'error');
+
+  // load: sources, topics file, theme
+  const loaded = await time('load', () => loadInputs(config, diagnostics));
+  if (!loaded) return fail();
+
+  // normalize: front matter, then structure (the furniture pre-pass needs every body first)
+  const articles = await time('normalize', () => normalizeAll(config, loaded.sources, diagnostics));
+
+  // extract: mentions, topics, events
+  const gazetteer = buildGazetteer(loaded.topicsFile);
+  const extracted = await time('extract', () => articles.map((a) => extractArticle(a, gazetteer)));
+
+  // link: the archive as a whole
+  const linked = await time('link', () => link(config, extracted, loaded.topicsFile));
+  for (const a of linked.site.articles) diagnostics.push(...a.diagnostics);
+  if (fatal() && !options.keepGoing) return { ...fail(), articles: linked.site.articles, topics: linked.topics };
+
+  // render: templates are checked as a whole first, so every syntax error is reported at once
+  const engine = createTemplateEngine(config.templatesDir);
+  const templateErrors = engine.check(loaded.theme.templates);
+  diagnostics.push(...templateErrors);
+  if (templateErrors.length || loaded.theme.diagnostics.some((d) => d.severity === 'error')) return fail();
+  let files: Map<string, string | Uint8Array>;
+  try {
+    files = await time('render', () => renderSite({ config, ...linked, assets: loaded.theme.assets, engine }));
+  } catch (err) {
+    diagnostics.push(toDiagnostic(err, config.templatesDir, CODES.TEMPLATE_RUNTIME, 'Fix the template named above.'));
+    return fail();
+  } finally {
+    // Pagefind runs as a child service; stop it so a finished build lets the process exit.
+    await closeSearch();
+  }
+
+  // write: staged, then swapped in
+  if (options.write !== false) {
+    try {
+      await time('write', () => writeSite(config.outDir, files));
+    } catch (err) {
+      diagnostics.push(toDiagnostic(err, config.outDir, CODES.OUTPUT_UNWRITABLE, 'Check the output folder.'));
+      return fail();
+    }
+  }
+  return { ok: true, diagnostics: sortDiagnostics(diagnostics), articles: linked.site.articles, topics: linked.topics, site: linked.site, files, timings };
+}
+
+async function loadInputs(config: Readonly<Config>, diagnostics: Diagnostic[]) {
+  const stat = await fs.stat(config.contentDir).catch(() => null);
+  if (!stat?.isDirectory()) {
+    diagnostics.push(diagnostic('error', CODES.CONTENT_MISSING, 'the content folder does not exist',
+      `Create it and put articles (.md or .txt) in it, or point --content at your articles.`, { file: config.contentDir }));
+    return null;
+  }
+  const found = await findSources(config.contentDir);
+  diagnostics.push(...found.diagnostics);
+  const sources: SourceFile[] = [];
+  const reads = await Promise.all(found.files.map((f) => readSource(f, config.contentDir, config.maxFileBytes)));
+  for (const r of reads) {
+    if (r.ok) sources.push(r.source);
+    else diagnostics.push(r.diagnostic);
+  }
+  if (found.files.length === 0) {
+    diagnostics.push(diagnostic('error', CODES.CONTENT_EMPTY, 'the content folder has no articles',
+      'Add .md or .txt files (any folder depth) to the content folder.', { file: config.contentDir }));
+    return null;
+  }
+  let topicsFile: TopicsFile = { topics: [], suppress: [] };
+  const topicsText = await readOptionalText(config.topicsFile);
+  if (topicsText !== null) {
+    const parsed = parseTopicsFile(topicsText, config.topicsFile);
+    diagnostics.push(...parsed.diagnostics);
+    topicsFile = parsed.value;
+  }
+  const theme = await readTheme(config.templatesDir);
+  diagnostics.push(...theme.diagnostics);
+  return { sources, topicsFile, theme };
+}
+
+function normalizeAll(config: Readonly<Config>, sources: readonly SourceFile[], diagnostics: Diagnostic[]): Article[] {
+  const parsed: { source: SourceFile; fm: ParsedFrontMatter }[] = [];
+  for (const source of sources) {
+    const fm = parseFrontMatter(source.text, source.path);
+    const errors = fm.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length) diagnostics.push(...fm.diagnostics, ...source.diagnostics);
+    else parsed.push({ source, fm });
+  }
+  const sharedLines = findSharedLines(parsed.filter((p) => p.source.path.endsWith('.txt')).map((p) => ({ publisher: p.fm.data.publisher ?? null, body: p.fm.body })));
+  const furniture = { sharedLines, patterns: config.furniturePatterns.map((p) => new RegExp(p, 'iu')) };
+  const articles: Article[] = [];
+  for (const { source, fm } of parsed) {
+    try {
+      articles.push(normalizeArticle(source, fm, { furniture, dateReference: config.dateReference }));
+    } catch (err) {
+      if (!(err instanceof SourceError)) throw err;
+      diagnostics.push(err.diagnostic, ...source.diagnostics);
+    }
+  }
+  return articles;
+}
+
+function link(config: Readonly<Config>, extracted: Article[], topicsFile: TopicsFile) {
+  const published = extracted.filter((a) => !a.draft);
+  assignUniqueSlugs(published, config.contentDir);
+  assignTopicSlugs(published);
+  const ordered = sortArticles(published);
+  const bySlug = new Map(ordered.map((a) => [a.slug, a]));
+  const entries = new Map(topicsFile.topics.map((t) => [t.name, t]));
+  const topics = buildTopics(ordered, (name) => {
+    const e = entries.get(name);
+    return e ? { description: e.description ?? null, aliases: e.aliases } : undefined;
+  });
+  const timeline = buildTimeline(ordered);
+  const site: Site = { articles: ordered, topics, stories: findStories(ordered), timeline };
+  return { site, topics, related: findRelated(ordered), eventsByTopic: eventsByTopic(timeline, bySlug) };
+}
+
+/** Relative path for messages: `content/x.md`. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  return path.relative(cwd, file) || file;
+}

@@ -1,0 +1,126 @@
+/**
+ * Command line: argv -> build() | check | report | serve | dev. Prints diagnostics, sets the exit
+ * code. Heavy modules (NLP, Markdown) are imported only by the commands that need them, so
+ * `news-archive --help` answers at once.
+ */
+import { Command, Option } from 'commander';
+import type { CliOverrides } from './config.js';
+import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
+import { loadConfig } from './load/read-config.js';
+
+interface GlobalOptions { config?: string; content?: string; out?: string; basePath?: string; url?: string; templates?: string; cache?: string }
+
+const program = new Command()
+  .name('news-archive')
+  .description('Build a static news-archive website from the articles in content/.')
+  .version('0.1.0')
+  .showHelpAfterError()
+  .option('-c, --config <file>', 'config file (default: ./news-archive.config.json)')
+  .option('--content <dir>', 'folder of articles (.md, .txt) (default: content)')
+  .option('--out <dir>', 'output folder (default: public)')
+  .option('--base-path <path>', 'path the site is served under, e.g. /archive/ (default: /)')
+  .option('--url <url>', 'public site URL for canonical links, feeds and sitemaps')
+  .option('--templates <dir>', 'folder of Eta templates and assets (default: templates)');
+
+async function resolve(): Promise<{ config: Awaited<ReturnType<typeof loadConfig>>['config']; diagnostics: Diagnostic[] }> {
+  const o = program.opts<GlobalOptions>();
+  const cli: CliOverrides = {
+    ...(o.content ? { contentDir: o.content } : {}),
+    ...(o.out ? { outDir: o.out } : {}),
+    ...(o.basePath ? { basePath: o.basePath } : {}),
+    ...(o.url ? { url: o.url } : {}),
+    ...(o.templates ? { templatesDir: o.templates } : {}),
+  };
+  return loadConfig(process.cwd(), cli, o.config);
+}
+
+function printDiagnostics(list: readonly Diagnostic[]): void {
+  for (const d of list) console.error(formatDiagnostic(d));
+}
+
+program
+  .command('build')
+  .description('build the site from the content folder into the output folder')
+  .option('--keep-going', 'leave bad files out and build the rest (exit 0)')
+  .option('-q, --quiet', 'print errors only')
+  .action(async (opts: { keepGoing?: boolean; quiet?: boolean }) => {
+    const { config, diagnostics } = await resolve();
+    if (diagnostics.some((d) => d.severity === 'error')) return exitWith(diagnostics);
+    const { build } = await import('./build.js');
+    const start = performance.now();
+    const result = await build(config, { keepGoing: opts.keepGoing ?? false });
+    const all = [...diagnostics, ...result.diagnostics];
+    printDiagnostics(opts.quiet ? all.filter((d) => d.severity === 'error') : all);
+    const errors = all.filter((d) => d.severity === 'error').length;
+    const warnings = all.length - errors;
+    if (!result.ok) {
+      console.error(`\nbuild failed: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}; ${config.outDir} was left as it was.`);
+      process.exitCode = 1;
+      return;
+    }
+    const pages = [...result.files.keys()].filter((f) => f.endsWith('.html')).length;
+    if (!opts.quiet) {
+      const t = result.timings;
+      console.log(`built ${result.articles.length} articles, ${result.topics.length} topics, ${result.site?.timeline.length ?? 0} events: ` +
+        `${pages} pages, ${result.files.size} files in ${(performance.now() - start).toFixed(0)} ms ` +
+        `(load ${t.load.toFixed(0)}, normalize ${t.normalize.toFixed(0)}, extract ${t.extract.toFixed(0)}, link ${t.link.toFixed(0)}, render ${t.render.toFixed(0)}, write ${t.write.toFixed(0)})`);
+      console.log(`${errors ? `${errors} file${errors === 1 ? '' : 's'} left out (--keep-going), ` : ''}${warnings} warning${warnings === 1 ? '' : 's'}; output: ${config.outDir}`);
+    }
+  });
+
+program
+  .command('check')
+  .description('validate content and templates without writing anything')
+  .option('--json', 'print the problems as JSON: [{file, line, column, severity, code, message, hint}]')
+  .action(async (opts: { json?: boolean }) => {
+    const { config, diagnostics } = await resolve();
+    const { build } = await import('./build.js');
+    const result = diagnostics.some((d) => d.severity === 'error') ? null : await build(config, { write: false });
+    const all = [...diagnostics, ...(result?.diagnostics ?? [])];
+    if (opts.json) {
+      const path = await import('node:path');
+      console.log(JSON.stringify(all.map((d) => ({ ...d, file: d.file ? path.relative(process.cwd(), d.file) || d.file : null })), null, 2));
+    } else {
+      printDiagnostics(all);
+      const errors = all.filter((d) => d.severity === 'error').length;
+      console.error(`${errors} error${errors === 1 ? '' : 's'}, ${all.length - errors} warning${all.length - errors === 1 ? '' : 's'}`);
+    }
+    process.exitCode = all.some((d) => d.severity === 'error') ? 1 : 0;
+  });
+
+program
+  .command('report')
+  .description('show, per article, how it was normalized: title and date sources, what was removed and why')
+  .option('--json', 'print the report as JSON')
+  .action(async (opts: { json?: boolean }) => {
+    const { config, diagnostics } = await resolve();
+    if (diagnostics.some((d) => d.severity === 'error')) return exitWith(diagnostics);
+    const { build } = await import('./build.js');
+    const { formatReport, reportData } = await import('./report.js');
+    const result = await build(config, { write: false, keepGoing: true });
+    printDiagnostics(result.diagnostics.filter((d) => d.severity === 'error'));
+    console.log(opts.json ? JSON.stringify(reportData(result.articles), null, 2) : formatReport(result.articles));
+  });
+
+program
+  .command('serve')
+  .description('preview the built site locally')
+  .addOption(new Option('-p, --port <port>', 'port').default('8080').argParser((v) => Number.parseInt(v, 10)))
+  .option('--host <host>', 'host to listen on', '127.0.0.1')
+  .action(async (opts: { port: number; host: string }) => {
+    const { config } = await resolve();
+    const { startServer } = await import('./serve.js');
+    const server = await startServer({ root: config.outDir, basePath: config.basePath, port: opts.port, host: opts.host });
+    console.log(`serving ${config.outDir} at ${server.url}`);
+  });
+
+function exitWith(diagnostics: Diagnostic[]): void {
+  printDiagnostics(diagnostics);
+  process.exitCode = 1;
+}
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  console.error(`news-archive: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  console.error('  hint: this is a bug; please report it with the command you ran.');
+  process.exitCode = 2;
+});

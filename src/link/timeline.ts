@@ -1,0 +1,83 @@
+/**
+ * The event timeline: every dated sentence of every article, in date order. When several outlets
+ * report the same dated fact it shows once, with all its sources (issue 4, item 5).
+ */
+import { splitSentences } from '../extract/sentences.js';
+import type { Article, ArticleEvent, TimelineEntry } from '../model.js';
+
+/** Share of content words two sentences must have in common to count as the same fact. */
+const SAME_FACT_WORDS = 0.35;
+
+/** Builds the timeline from the articles' events; entries sorted by date, coarser dates first. */
+export function buildTimeline(articles: readonly Article[]): TimelineEntry[] {
+  const byDate = new Map<string, { article: Article; event: ArticleEvent; topics: Set<string>; words: Set<string> }[]>();
+  for (const article of articles) {
+    for (const event of article.events) {
+      const key = `${event.date}|${event.granularity}`;
+      const item = { article, event, topics: topicsInSentence(article, event), words: contentWords(event.sentence) };
+      const list = byDate.get(key);
+      if (list) list.push(item);
+      else byDate.set(key, [item]);
+    }
+  }
+  const entries: TimelineEntry[] = [];
+  for (const items of byDate.values()) {
+    const groups: (typeof items)[] = [];
+    for (const item of items) {
+      const same = groups.find((g) => g.every((o) => o.article !== item.article) && g.some((o) => sameFact(o, item)));
+      if (same) same.push(item);
+      else groups.push([item]);
+    }
+    for (const g of groups) {
+      entries.push({
+        date: g[0]!.event.date,
+        granularity: g[0]!.event.granularity,
+        sources: g.map((o) => ({ article: o.article.slug, event: o.event })),
+      });
+    }
+  }
+  return entries.sort((a, b) => a.date.localeCompare(b.date) || a.sources[0]!.article.localeCompare(b.sources[0]!.article) || a.sources[0]!.event.block - b.sources[0]!.event.block);
+}
+
+/** Canonical names of the topics mentioned inside an event's sentence. */
+export function topicsInSentence(article: Article, event: ArticleEvent): Set<string> {
+  const block = article.blocks[event.block];
+  const span = block ? splitSentences(block.text)[event.sentenceIndex] : undefined;
+  const names = new Set<string>();
+  if (!span) return names;
+  for (const m of article.mentions) {
+    if (m.block === event.block && m.offset >= span.start && m.offset < span.end) names.add(m.name);
+  }
+  return names;
+}
+
+function sameFact(a: { topics: Set<string>; words: Set<string> }, b: { topics: Set<string>; words: Set<string> }): boolean {
+  let sharedTopics = 0;
+  for (const t of a.topics) if (b.topics.has(t)) sharedTopics++;
+  if (sharedTopics >= 2) return true;
+  let shared = 0;
+  for (const w of a.words) if (b.words.has(w)) shared++;
+  const union = a.words.size + b.words.size - shared;
+  return union > 0 && shared / union >= SAME_FACT_WORDS;
+}
+
+const STOP = new Set('the a an and or of to in on at for with by from as that this is was were be been has have had it its he she they his her their said says will would could about after before than then also not but which who'.split(' '));
+
+function contentWords(sentence: string): Set<string> {
+  return new Set((sentence.toLowerCase().match(/\p{L}[\p{L}'’-]*/gu) ?? []).filter((w) => w.length > 2 && !STOP.has(w)));
+}
+
+/** Topic name -> the timeline entries whose sentences mention it (one pass over the timeline). */
+export function eventsByTopic(timeline: readonly TimelineEntry[], articles: ReadonlyMap<string, Article>): Map<string, TimelineEntry[]> {
+  const out = new Map<string, TimelineEntry[]>();
+  for (const entry of timeline) {
+    const names = new Set<string>();
+    for (const s of entry.sources) for (const n of topicsInSentence(articles.get(s.article)!, s.event)) names.add(n);
+    for (const n of names) {
+      const list = out.get(n);
+      if (list) list.push(entry);
+      else out.set(n, [entry]);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+/** Topic pages from the articles' ranked topics: one per person, place, organisation or theme. */
+import type { Article, Topic, TopicKind } from '../model.js';
+
+/** What the curated topics file says of a topic, if anything. */
+export interface TopicInfo {
+  readonly description: string | null;
+  readonly aliases: readonly string[];
+}
+
+export interface LinkedTopic extends Topic {
+  /** Names of the topics that most often appear in the same articles, most frequent first. */
+  readonly related: readonly string[];
+  /** Article slug -> salience of this topic in it. */
+  readonly scores: ReadonlyMap<string, number>;
+}
+
+/** How many of an article's top topics count for co-occurrence (keeps the step linear). */
+const CO_OCCURRENCE_TOP = 10;
+
+/**
+ * Collects the topics of all articles. A topic lists its articles by salience (then newest first);
+ * `info` supplies descriptions and aliases from the topics file.
+ */
+export function buildTopics(articles: readonly Article[], info: (name: string) => TopicInfo | undefined): LinkedTopic[] {
+  const byName = new Map<string, { kind: TopicKind; slug: string; entries: { article: Article; score: number }[]; co: Map<string, number> }>();
+  for (const article of articles) {
+    for (const t of article.topics) {
+      let topic = byName.get(t.name);
+      if (!topic) byName.set(t.name, (topic = { kind: t.kind, slug: t.slug, entries: [], co: new Map() }));
+      topic.entries.push({ article, score: t.score });
+    }
+    const top = article.topics.slice(0, CO_OCCURRENCE_TOP);
+    for (const a of top) {
+      const co = byName.get(a.name)!.co;
+      for (const b of top) if (a.name !== b.name) co.set(b.name, (co.get(b.name) ?? 0) + 1);
+    }
+  }
+  const topics: LinkedTopic[] = [];
+  for (const [name, t] of byName) {
+    t.entries.sort((x, y) => y.score - x.score || (y.article.date ?? '').localeCompare(x.article.date ?? '') || x.article.slug.localeCompare(y.article.slug));
+    const known = info(name);
+    topics.push({
+      slug: t.slug,
+      name,
+      kind: t.kind,
+      description: known?.description ?? null,
+      aliases: known?.aliases ?? [],
+      articles: t.entries.map((e) => e.article.slug),
+      scores: new Map(t.entries.map((e) => [e.article.slug, e.score])),
+      related: [...t.co].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, 8).map(([n]) => n),
+    });
+  }
+  return topics.sort((a, b) => a.name.localeCompare(b.name, 'en'));
+}

@@ -1,0 +1,6 @@
+/** Load stage: the only place (with write/) that reads the file system. */
+export { findSources, ARTICLE_EXTENSIONS } from './find-sources.js';
+export { readSource } from './read-source.js';
+export { decodeText } from './decode-text.js';
+export { loadConfig } from './read-config.js';
+export { readTheme, readOptionalText, REQUIRED_TEMPLATES, type Theme } from './read-theme.js';

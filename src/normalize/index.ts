@@ -1,0 +1,6 @@
+/** Normalize stage: source text to clean records. Pure functions only. */
+export { parseFrontMatter, parseCalendarDate, type ParsedFrontMatter } from './front-matter.js';
+export { normalizeArticle, type NormalizeContext } from './article.js';
+export { findSharedLines, type FurnitureContext } from './plain-text.js';
+export { slugify, safeSlug, isValidSlug, RESERVED_SLUGS } from './slug.js';
+export { parseMarkdown, blockNodes, leadingHeading } from './markdown.js';

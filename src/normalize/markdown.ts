@@ -1,0 +1,45 @@
+/**
+ * Markdown articles pass through as their authors wrote them (issue 3, item 10): the body is kept
+ * verbatim for the renderer, and blocks are derived from the mdast for search, entities and events.
+ */
+import type { Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Block } from '../model.js';
+
+const parser = unified().use(remarkParse);
+
+/** Parses a Markdown body to mdast. */
+export function parseMarkdown(markdown: string): Root {
+  return parser.parse(markdown);
+}
+
+/** Top-level nodes that become body blocks; everything else (raw HTML, rules, definitions) carries no text. */
+export function isBlockNode(node: RootContent): boolean {
+  return node.type === 'paragraph' || node.type === 'heading' || node.type === 'blockquote' || node.type === 'list' || node.type === 'code' || node.type === 'table';
+}
+
+/** A leading `# Heading` used as the title when front matter has none. */
+export function leadingHeading(tree: Root): string | null {
+  const first = tree.children[0];
+  return first?.type === 'heading' && first.depth === 1 ? toString(first, { includeHtml: false }).trim() || null : null;
+}
+
+/**
+ * Body blocks in document order. The renderer numbers the same nodes with the same function, so
+ * block `i` is the element with id `p{i}` on the page.
+ */
+export function markdownBlocks(tree: Root, bodyLine: number, skipLeadingHeading: boolean): Block[] {
+  return blockNodes(tree, skipLeadingHeading).map((node) => ({
+    type: node.type === 'heading' ? ('subhead' as const) : ('paragraph' as const),
+    text: toString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim(),
+    line: (node.position?.start.line ?? 1) + bodyLine - 1,
+  }));
+}
+
+/** The nodes behind `markdownBlocks`, in the same order. */
+export function blockNodes(tree: Root, skipLeadingHeading: boolean): RootContent[] {
+  const nodes = skipLeadingHeading && leadingHeading(tree) ? tree.children.slice(1) : tree.children;
+  return nodes.filter(isBlockNode);
+}

@@ -1,0 +1,77 @@
+/**
+ * The data export (issue 2, item 9): the archive as open data. Field names are a public contract
+ * documented in the README; text fields hold plain text, never HTML.
+ */
+import type { LinkedTopic } from '../link/topics.js';
+import type { Article, Site, TimelineEntry } from '../model.js';
+import { formatDate } from './format.js';
+
+/** One record of articles.json. */
+export function exportArticle(a: Article) {
+  return {
+    slug: a.slug,
+    source: a.source,
+    format: a.format,
+    title: a.title,
+    titleSource: a.titleSource,
+    standfirst: a.standfirst,
+    date: a.date,
+    dateSource: a.dateSource,
+    dateExpression: a.dateExpression,
+    publisher: a.publisher,
+    credit: a.credit,
+    byline: a.byline,
+    blocks: a.blocks.map((b) => ({ type: b.type, text: b.text, line: b.line })),
+    removed: a.removed,
+    furtherReading: a.furtherReading,
+    topics: a.topics.map((t) => ({ slug: t.slug, name: t.name, kind: t.kind, score: t.score, manual: t.manual })),
+    mentions: a.mentions,
+    events: a.events.map((e) => ({ date: e.date, granularity: e.granularity, expression: e.expression, sentence: e.sentence, line: e.line, block: e.block, sentenceIndex: e.sentenceIndex, afterPublication: e.afterPublication })),
+    wordCount: a.wordCount,
+    readingMinutes: a.readingMinutes,
+    warnings: a.diagnostics.map((d) => ({ code: d.code, line: d.line, message: d.message })),
+  };
+}
+
+/** TimelineJS 3 JSON (https://timeline.knightlab.com/docs/json-format.html): one slide per entry. */
+export function exportTimelineJs(title: string, timeline: readonly TimelineEntry[], articles: ReadonlyMap<string, Article>, articleUrl: (slug: string) => string) {
+  return {
+    title: { text: { headline: title, text: 'Events reported in the archive, each linked to its source sentence.' } },
+    events: timeline.map((e) => {
+      const [year, month, day] = e.date.split('-');
+      const first = e.sources[0]!;
+      return {
+        start_date: { year, ...(month ? { month: String(Number(month)) } : {}), ...(day ? { day: String(Number(day)) } : {}), display_date: formatDate(e.date) },
+        text: {
+          headline: escapeHtml(first.event.expression),
+          text: e.sources.map((s) => {
+            const a = articles.get(s.article)!;
+            return `<p>${escapeHtml(s.event.sentence)} <a href="${escapeHtml(articleUrl(a.slug))}#p${s.event.block}s${s.event.sentenceIndex}">${escapeHtml(a.publisher ?? a.title)}</a></p>`;
+          }).join(''),
+        },
+        group: e.granularity,
+      };
+    }),
+  };
+}
+
+/** All JSON files under data/, as output path -> text. Stable key order, trailing newline. */
+export function exportData(site: Site, topics: readonly LinkedTopic[], timelineJs: object): Map<string, string> {
+  const json = (v: unknown) => `${safeJson(JSON.stringify(v, null, 1))}\n`;
+  return new Map([
+    ['data/articles.json', json(site.articles.map(exportArticle))],
+    ['data/topics.json', json(topics.map((t) => ({ slug: t.slug, name: t.name, kind: t.kind, description: t.description, aliases: t.aliases, articles: t.articles, related: t.related })))],
+    ['data/stories.json', json(site.stories)],
+    ['data/timeline.json', json(site.timeline.map((e) => ({ date: e.date, granularity: e.granularity, sources: e.sources.map((s) => ({ article: s.article, expression: s.event.expression, sentence: s.event.sentence, line: s.event.line, afterPublication: s.event.afterPublication })) })))],
+    ['data/timelinejs.json', json(timelineJs)],
+  ]);
+}
+
+/** JSON whose bytes hold no `<`: decodes to the same text, and stays inert if someone inlines it in HTML. */
+export function safeJson(json: string): string {
+  return json.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -1,0 +1,75 @@
+/**
+ * RSS 2.0, Atom and JSON Feed for the archive and for each topic (issue 5, item 2), made by the
+ * `feed` package with absolute URLs from config `url`. Dates come from the articles, never the
+ * clock, so two builds of the same input give the same bytes (issue 6, item 7).
+ */
+import { Feed } from 'feed';
+import type { Config } from '../config.js';
+import type { LinkedTopic } from '../link/topics.js';
+import type { Article } from '../model.js';
+import { safeJson } from './export-json.js';
+import type { Urls } from './urls.js';
+
+/** Items per feed. */
+export const FEED_SIZE = 30;
+
+interface FeedSpec {
+  readonly dir: string;
+  readonly title: string;
+  readonly description: string;
+  readonly pageUrl: string;
+  readonly articles: readonly Article[];
+}
+
+/** Feeds for one list of articles (newest first; undated articles cannot be feed items). */
+function renderFeedSet(config: Readonly<Config>, urls: Urls, spec: FeedSpec): Map<string, string> {
+  const items = spec.articles.filter((a) => a.date).slice(0, FEED_SIZE);
+  const abs = (file: string) => urls.absolute(urls.feed(`${spec.dir}${file}`));
+  const updated = items[0]?.date ? calendarDate(items[0].date) : new Date(Date.UTC(1970, 0, 1));
+  const feed = new Feed({
+    id: urls.absolute(spec.pageUrl),
+    title: spec.title,
+    description: spec.description,
+    link: urls.absolute(spec.pageUrl),
+    language: config.language,
+    updated,
+    generator: 'news-archive',
+    copyright: `Articles belong to their publishers; compiled by ${config.title}.`,
+    feedLinks: { rss: abs('feed.xml'), atom: abs('atom.xml'), json: abs('feed.json') },
+  });
+  for (const a of items) {
+    const link = urls.absolute(urls.article(a.slug));
+    feed.addItem({
+      title: a.title,
+      id: link,
+      link,
+      date: calendarDate(a.date!),
+      published: calendarDate(a.date!),
+      description: a.standfirst ?? a.blocks.find((b) => b.type === 'paragraph')?.text.slice(0, 300) ?? '',
+      ...(a.publisher || a.byline ? { author: [{ name: a.byline ?? a.publisher ?? '' }] } : {}),
+      category: a.topics.slice(0, 5).map((t) => ({ name: t.name, domain: urls.absolute(urls.topic(t.slug)) })),
+    });
+  }
+  return new Map([
+    [`${spec.dir}feed.xml`, feed.rss2()],
+    [`${spec.dir}atom.xml`, feed.atom1()],
+    [`${spec.dir}feed.json`, safeJson(feed.json1())],
+  ]);
+}
+
+/** The archive's feeds at the root and each topic's under `topics/<slug>/`. */
+export function renderFeeds(config: Readonly<Config>, urls: Urls, articles: readonly Article[], topics: readonly LinkedTopic[], bySlug: ReadonlyMap<string, Article>): Map<string, string> {
+  const out = renderFeedSet(config, urls, { dir: '', title: config.title, description: config.description, pageUrl: urls.home(), articles });
+  for (const t of topics) {
+    const list = t.articles.map((s) => bySlug.get(s)!).sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.slug.localeCompare(b.slug));
+    const set = renderFeedSet(config, urls, {
+      dir: `topics/${t.slug}/`, title: `${t.name} · ${config.title}`, description: t.description ?? `Articles about ${t.name}.`, pageUrl: urls.topic(t.slug), articles: list,
+    });
+    for (const [k, v] of set) out.set(k, v);
+  }
+  return out;
+}
+
+function calendarDate(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}

@@ -1,0 +1,182 @@
+/**
+ * Every HTML page of the site, rendered through the templates: returns output path -> HTML.
+ * One small renderer per page kind (house style: dispatch through a map of handlers).
+ */
+import type { LinkedTopic } from '../link/topics.js';
+import type { Article, Site, TimelineEntry } from '../model.js';
+import { renderBody } from './body-html.js';
+import { breadcrumbLd, collectionLd, newsArticleLd } from './json-ld.js';
+import { paginate, paginateGroups } from './paginate.js';
+import type { TemplateEngine } from './templates.js';
+import { outputPathFor } from './urls.js';
+import type { Pagination } from './view-types.js';
+import { articleCard, articleView, eventViews, groupByMonth, layoutView, topicLink, type RenderContext } from './views.js';
+
+export type PageMap = Map<string, string>;
+
+interface PageInput {
+  readonly site: Site;
+  readonly topics: readonly LinkedTopic[];
+  readonly ctx: RenderContext;
+  readonly engine: TemplateEngine;
+  /** Topic name -> timeline entries whose sentence mentions it. */
+  readonly eventsByTopic: ReadonlyMap<string, readonly TimelineEntry[]>;
+}
+
+const KIND_LABELS: Record<string, string> = { person: 'People', place: 'Places', organisation: 'Organisations', theme: 'Themes' };
+
+/** Renders one page and records it under its output path. */
+function emit(out: PageMap, input: PageInput, url: string, template: string, view: object): void {
+  out.set(outputPathFor(url, input.ctx.config.basePath), input.engine.render(template, view));
+}
+
+function pagination(current: number, total: number, href: (page: number) => string): Pagination {
+  return { current, total, prev: current > 1 ? href(current - 1) : null, next: current < total ? href(current + 1) : null };
+}
+
+/** Event anchors on one article's page. */
+export function eventAnchors(a: Article): Set<string> {
+  return new Set(a.events.map((e) => `p${e.block}s${e.sentenceIndex}`));
+}
+
+export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => void> = {
+  home(out, input) {
+    const { ctx, site } = input;
+    const pages = paginate(site.articles, ctx.config.pageSize);
+    pages.forEach((list, i) => {
+      const url = ctx.urls.home(i + 1);
+      emit(out, input, url, 'home', {
+        ...layoutView(ctx, { title: i ? `Latest, page ${i + 1}` : 'Latest', description: ctx.config.description, path: url, kind: 'home' }),
+        articles: list.map((a) => articleCard(ctx, a)),
+        stats: { articles: site.articles.length, topics: input.topics.length, events: site.timeline.length, outlets: new Set(site.articles.map((a) => a.publisher)).size },
+        pagination: pagination(i + 1, pages.length, ctx.urls.home),
+      });
+    });
+  },
+
+  articles(out, input) {
+    const { ctx } = input;
+    for (const a of input.site.articles) {
+      const url = ctx.urls.article(a.slug);
+      const view = articleView(ctx, a, renderBody(a, eventAnchors(a)));
+      const crumbs = [{ label: 'Latest', href: ctx.urls.home() }, { label: a.title, href: url }];
+      const topics = view.topics.map((t) => ({ name: t.label, url: ctx.urls.absolute(t.href), kind: t.kind }));
+      emit(out, input, url, 'article', {
+        ...layoutView(ctx, {
+          title: a.title, description: a.standfirst ?? firstWords(a), path: url, kind: 'article', ogType: 'article',
+          jsonLd: [newsArticleLd(ctx.config, a, ctx.urls.absolute(url), topics), breadcrumbLd(crumbs, ctx.urls.absolute)],
+          breadcrumbs: crumbs,
+        }),
+        article: view,
+      });
+    }
+  },
+
+  topicsIndex(out, input) {
+    const { ctx } = input;
+    const url = ctx.urls.topics();
+    const groups = Object.entries(KIND_LABELS).map(([kind, label]) => {
+      const topics = input.topics.filter((t) => t.kind === kind).sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name));
+      return { id: kind, label, count: topics.length, topics: topics.map((t) => topicLink(ctx, t)) };
+    }).filter((g) => g.count > 0);
+    emit(out, input, url, 'topics', {
+      ...layoutView(ctx, { title: 'Topics', description: `People, places, organisations and themes in ${ctx.config.title}.`, path: url, kind: 'topics' }),
+      groups,
+    });
+  },
+
+  topics(out, input) {
+    const { ctx } = input;
+    for (const t of input.topics) {
+      const articles = t.articles.map((s) => ctx.articles.get(s)!);
+      const events = input.eventsByTopic.get(t.name) ?? [];
+      const pages = paginate(articles, ctx.config.pageSize);
+      pages.forEach((list, i) => {
+        const url = ctx.urls.topic(t.slug, i + 1);
+        const kindLabel = KIND_LABELS[t.kind]!.replace(/s$/, '').replace(/Peopl$/, 'Person');
+        const description = t.description ?? `${t.articles.length} article${t.articles.length === 1 ? '' : 's'} about ${t.name}.`;
+        const crumbs = [{ label: 'Topics', href: ctx.urls.topics() }, { label: t.name, href: ctx.urls.topic(t.slug) }];
+        emit(out, input, url, 'topic', {
+          ...layoutView(ctx, {
+            title: i ? `${t.name}, page ${i + 1}` : t.name, description, path: url, kind: 'topic', breadcrumbs: crumbs,
+            jsonLd: [collectionLd(t.name, description, ctx.urls.absolute(url), list.map((a) => ({ url: ctx.urls.absolute(ctx.urls.article(a.slug)), name: a.title }))), breadcrumbLd(crumbs, ctx.urls.absolute)],
+            feeds: [{ type: 'application/rss+xml', href: ctx.urls.feed(`topics/${t.slug}/feed.xml`), title: `${t.name} (RSS)` }],
+          }),
+          topic: {
+            name: t.name, kind: kindLabel, description: t.description, aliases: t.aliases.filter((a) => a !== t.name),
+            count: t.articles.length,
+            related: t.related.map((n) => ctx.topics.get(n)).filter((x): x is LinkedTopic => !!x).map((x) => topicLink(ctx, x)),
+            events: i === 0 ? groupByMonth(eventViews(ctx, events), (e) => e.date.iso) : [],
+            feeds: { rss: ctx.urls.feed(`topics/${t.slug}/feed.xml`), atom: ctx.urls.feed(`topics/${t.slug}/atom.xml`), json: ctx.urls.feed(`topics/${t.slug}/feed.json`) },
+          },
+          articles: list.map((a) => articleCard(ctx, a)),
+          pagination: pagination(i + 1, pages.length, (p) => ctx.urls.topic(t.slug, p)),
+        });
+      });
+    }
+  },
+
+  timeline(out, input) {
+    const { ctx, site } = input;
+    const months = groupByMonth(site.timeline, (e) => e.date);
+    const pages = paginateGroups(months, (m) => m.items.length, ctx.config.pageSize * 2);
+    pages.forEach((list, i) => {
+      const url = ctx.urls.timeline(i + 1);
+      emit(out, input, url, 'timeline', {
+        ...layoutView(ctx, { title: i ? `Timeline, page ${i + 1}` : 'Timeline', description: `What happened when, as reported in ${ctx.config.title}: every dated event, linked to its sentence.`, path: url, kind: 'timeline' }),
+        months: list.map((m) => ({ id: m.id, label: m.label, items: eventViews(ctx, m.items as TimelineEntry[]) })),
+        total: site.timeline.length,
+        archiveHref: ctx.urls.archive(),
+        pagination: pagination(i + 1, pages.length, ctx.urls.timeline),
+      });
+    });
+  },
+
+  archive(out, input) {
+    const { ctx, site } = input;
+    const dated = site.articles.filter((a) => a.date).slice().reverse();
+    const undated = site.articles.filter((a) => !a.date);
+    const months = groupByMonth(dated, (a) => a.date!);
+    const pages = paginateGroups(months, (m) => m.items.length, ctx.config.pageSize * 2);
+    pages.forEach((list, i) => {
+      const url = ctx.urls.archive(i + 1);
+      emit(out, input, url, 'archive', {
+        ...layoutView(ctx, { title: i ? `Archive, page ${i + 1}` : 'Archive', description: `Every article in ${ctx.config.title} by publication date, oldest first.`, path: url, kind: 'archive' }),
+        months: list.map((m) => ({ id: m.id, label: m.label, items: m.items.map((a) => articleCard(ctx, a)) })),
+        undated: i === pages.length - 1 ? undated.map((a) => articleCard(ctx, a)) : [],
+        pagination: pagination(i + 1, pages.length, ctx.urls.archive),
+      });
+    });
+  },
+
+  search(out, input) {
+    const { ctx } = input;
+    const url = ctx.urls.search();
+    emit(out, input, url, 'search', {
+      ...layoutView(ctx, { title: 'Search', description: `Search ${ctx.config.title}.`, path: url, kind: 'search' }),
+      topicsHref: ctx.urls.topics(),
+      archiveHref: ctx.urls.archive(),
+      bundle: `${ctx.config.basePath}pagefind/`,
+    });
+  },
+
+  notFound(out, input) {
+    const { ctx } = input;
+    out.set('404.html', input.engine.render('404', {
+      ...layoutView(ctx, { title: 'Page not found', description: 'This page does not exist.', path: `${ctx.config.basePath}404.html`, kind: '404' }),
+      latest: input.site.articles.slice(0, 5).map((a) => articleCard(ctx, a)),
+    }));
+  },
+};
+
+/** Renders every page of the site. */
+export function renderPages(input: PageInput): PageMap {
+  const out: PageMap = new Map();
+  for (const render of Object.values(pageRenderers)) render(out, input);
+  return out;
+}
+
+function firstWords(a: Article): string {
+  const text = a.blocks.find((b) => b.type === 'paragraph')?.text ?? a.title;
+  return text.length > 160 ? `${text.slice(0, 157).replace(/\s+\S*$/, '')}…` : text;
+}

@@ -1,0 +1,57 @@
+/** The render stage as a whole: linked archive in, every output file (path -> content) out. */
+import type { Config } from '../config.js';
+import type { LinkedTopic } from '../link/topics.js';
+import type { Site, Story, TimelineEntry } from '../model.js';
+import { hashAssets, type AssetFile } from './assets.js';
+import { exportData, exportTimelineJs } from './export-json.js';
+import { renderFeeds } from './feeds.js';
+import { renderPages } from './pages.js';
+import { buildSearchIndex } from './search-index.js';
+import { renderSitemaps } from './sitemap.js';
+import type { TemplateEngine } from './templates.js';
+import { createUrls } from './urls.js';
+import type { RenderContext } from './views.js';
+
+export interface RenderInput {
+  readonly config: Readonly<Config>;
+  readonly site: Site;
+  readonly topics: readonly LinkedTopic[];
+  readonly related: ReadonlyMap<string, readonly string[]>;
+  readonly eventsByTopic: ReadonlyMap<string, readonly TimelineEntry[]>;
+  readonly assets: readonly AssetFile[];
+  readonly engine: TemplateEngine;
+}
+
+/** Renders pages, feeds, sitemaps, the data export and hashed assets. */
+export async function renderSite(input: RenderInput): Promise<Map<string, string | Uint8Array>> {
+  const { config, site } = input;
+  const urls = createUrls(config.basePath, config.url);
+  const hashed = hashAssets(input.assets);
+  const assetUrl = (name: string) => (hashed.names.has(name) ? urls.asset(hashed.names.get(name)!) : '');
+  const articles = new Map(site.articles.map((a) => [a.slug, a]));
+  const storyOf = new Map<string, Story>();
+  for (const s of site.stories) for (const slug of s.articles) storyOf.set(slug, s);
+  const ctx: RenderContext = {
+    config, urls, articles, storyOf, related: input.related,
+    topics: new Map(input.topics.map((t) => [t.name, t])),
+    assets: { css: assetUrl('site.css'), js: assetUrl('site.js') },
+  };
+
+  const out = new Map<string, string | Uint8Array>(hashed.files);
+  const pages = renderPages({ site, topics: input.topics, ctx, engine: input.engine, eventsByTopic: input.eventsByTopic });
+  for (const [k, v] of pages) out.set(k, v);
+  const articlePages = new Map([...pages].filter(([k]) => k.startsWith('articles/')));
+  const search = await buildSearchIndex({ config, urls, articles: site.articles, articlePages, topics: input.topics, timeline: site.timeline, bySlug: articles });
+  for (const [k, v] of search) out.set(k, v);
+  for (const [k, v] of renderFeeds(config, urls, site.articles, input.topics, articles)) out.set(k, v);
+  const timelineJs = exportTimelineJs(config.title, site.timeline, articles, (slug) => urls.absolute(urls.article(slug)));
+  for (const [k, v] of exportData(site, input.topics, timelineJs)) out.set(k, v);
+  const newest = site.articles.find((a) => a.date)?.date ?? null;
+  const sitemapPages = [...pages.keys()].filter((p) => p !== '404.html' && p !== 'search/index.html').sort().map((p) => {
+    const path = `${config.basePath}${p.replace(/index\.html$/, '')}`;
+    const slug = /^articles\/([^/]+)\//.exec(p)?.[1];
+    return { path, lastmod: slug ? articles.get(slug)?.date ?? null : newest };
+  });
+  for (const [k, v] of await renderSitemaps(config, urls, sitemapPages, site.articles)) out.set(k, v);
+  return out;
+}

@@ -1,0 +1,95 @@
+/**
+ * The view models templates receive (house style rule 2): plain data, already formatted, every
+ * URL final. Templates print these fields and nothing else; README "Templates" lists them.
+ */
+
+export interface Link { readonly label: string; readonly href: string }
+
+export interface DateView {
+  /** Machine-readable value for `<time datetime>`. */
+  readonly iso: string;
+  /** "24 March 2016". */
+  readonly label: string;
+}
+
+export interface FeedLink { readonly type: string; readonly href: string; readonly title: string }
+
+/** Shared by every page: site chrome and head metadata. */
+export interface LayoutView {
+  readonly site: { readonly title: string; readonly description: string; readonly language: string; readonly homeHref: string; readonly searchHref: string; readonly topicsHref: string };
+  readonly page: {
+    /** The document title (`<title>`). */
+    readonly title: string;
+    readonly description: string;
+    readonly canonical: string;
+    /** `home`, `article`, `topics`, `topic`, `timeline`, `archive`, `search`, `404`. */
+    readonly kind: string;
+    /** Open Graph type. */
+    readonly ogType: string;
+    /** JSON-LD blocks, serialised with `<` escaped. Printed raw inside `<script type="application/ld+json">`. */
+    readonly jsonLd: readonly string[];
+    readonly feeds: readonly FeedLink[];
+    readonly breadcrumbs: readonly Link[];
+  };
+  readonly nav: readonly (Link & { readonly current: boolean })[];
+  readonly assets: { readonly css: string; readonly js: string };
+}
+
+export interface TopicLink extends Link { readonly kind: string; readonly count: number }
+
+export interface ArticleCard {
+  readonly href: string;
+  readonly title: string;
+  readonly standfirst: string | null;
+  readonly date: DateView | null;
+  readonly publisher: string;
+}
+
+export interface Pagination {
+  readonly current: number;
+  readonly total: number;
+  readonly prev: string | null;
+  readonly next: string | null;
+}
+
+export interface EventSourceView {
+  readonly sentence: string;
+  readonly expression: string;
+  readonly publisher: string;
+  readonly articleTitle: string;
+  /** Link to the exact sentence on the article page. */
+  readonly href: string;
+}
+
+export interface EventView {
+  readonly date: DateView;
+  /** `day`, `month` or `year`. */
+  readonly granularity: string;
+  /** Resolved after the publication of its first source (a deadline, a plan). */
+  readonly ahead: boolean;
+  readonly sources: readonly EventSourceView[];
+}
+
+export interface MonthGroup<T> { readonly id: string; readonly label: string; readonly items: readonly T[] }
+
+export interface ArticleView {
+  readonly title: string;
+  readonly standfirst: string | null;
+  readonly date: DateView | null;
+  /** How the date was found, for readers: "" or "date inferred from the text". */
+  readonly dateNote: string;
+  readonly publisher: string;
+  readonly credit: string | null;
+  readonly byline: string | null;
+  readonly readingMinutes: number;
+  readonly wordCount: number;
+  /** Sanitised body HTML (printed raw). */
+  readonly bodyHtml: string;
+  readonly topics: readonly TopicLink[];
+  readonly events: readonly { readonly date: DateView; readonly expression: string; readonly href: string }[];
+  readonly alsoReportedBy: readonly ArticleCard[];
+  readonly related: readonly ArticleCard[];
+  readonly furtherReading: readonly { readonly text: string; readonly outlet: string | null; readonly url: string | null }[];
+  readonly source: string;
+  readonly removedCount: number;
+}

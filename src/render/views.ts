@@ -1,0 +1,130 @@
+/** Records to view models (house style rule 2): all formatting and URL building happens here. */
+import type { Config } from '../config.js';
+import type { LinkedTopic } from '../link/topics.js';
+import type { Article, Story, TimelineEntry } from '../model.js';
+import { formatDate } from './format.js';
+import { jsonLdScript } from './json-ld.js';
+import type { Urls } from './urls.js';
+import type { ArticleCard, ArticleView, DateView, EventView, FeedLink, LayoutView, Link, TopicLink } from './view-types.js';
+
+/** Everything view builders need, computed once per build. */
+export interface RenderContext {
+  readonly config: Readonly<Config>;
+  readonly urls: Urls;
+  readonly articles: ReadonlyMap<string, Article>;
+  readonly topics: ReadonlyMap<string, LinkedTopic>;
+  /** Article slug -> its story. */
+  readonly storyOf: ReadonlyMap<string, Story>;
+  /** Article slug -> related article slugs by shared topics. */
+  readonly related: ReadonlyMap<string, readonly string[]>;
+  readonly assets: { readonly css: string; readonly js: string };
+}
+
+export const UNKNOWN_PUBLISHER = 'Unknown outlet';
+
+const NAV: readonly { label: string; kind: string; href: (u: Urls) => string }[] = [
+  { label: 'Latest', kind: 'home', href: (u) => u.home() },
+  { label: 'Topics', kind: 'topics', href: (u) => u.topics() },
+  { label: 'Timeline', kind: 'timeline', href: (u) => u.timeline() },
+  { label: 'Archive', kind: 'archive', href: (u) => u.archive() },
+];
+
+/** The chrome and head of any page. */
+export function layoutView(
+  ctx: RenderContext,
+  page: { title: string; description: string; path: string; kind: string; ogType?: string; jsonLd?: unknown[]; feeds?: FeedLink[]; breadcrumbs?: Link[] },
+): LayoutView {
+  const { config, urls } = ctx;
+  const siteFeeds: FeedLink[] = [
+    { type: 'application/rss+xml', href: urls.feed('feed.xml'), title: `${config.title} (RSS)` },
+    { type: 'application/atom+xml', href: urls.feed('atom.xml'), title: `${config.title} (Atom)` },
+    { type: 'application/feed+json', href: urls.feed('feed.json'), title: `${config.title} (JSON Feed)` },
+  ];
+  return {
+    site: { title: config.title, description: config.description, language: config.language, homeHref: urls.home(), searchHref: urls.search(), topicsHref: urls.topics() },
+    page: {
+      title: page.kind === 'home' ? config.title : `${page.title} · ${config.title}`,
+      description: page.description,
+      canonical: urls.absolute(page.path),
+      kind: page.kind,
+      ogType: page.ogType ?? 'website',
+      jsonLd: (page.jsonLd ?? []).map(jsonLdScript),
+      feeds: [...(page.feeds ?? []), ...siteFeeds],
+      breadcrumbs: page.breadcrumbs ?? [],
+    },
+    nav: NAV.map((n) => ({ label: n.label, href: n.href(urls), current: n.kind === page.kind || (n.kind === 'topics' && page.kind === 'topic') })),
+    assets: ctx.assets,
+  };
+}
+
+/** `<time>` data for a calendar date, or null. */
+export function dateView(date: string | null): DateView | null {
+  return date ? { iso: date, label: formatDate(date) } : null;
+}
+
+/** A list entry for an article. */
+export function articleCard(ctx: RenderContext, a: Article): ArticleCard {
+  return { href: ctx.urls.article(a.slug), title: a.title, standfirst: a.standfirst, date: dateView(a.date), publisher: a.publisher ?? UNKNOWN_PUBLISHER };
+}
+
+/** A link to a topic, with how many articles it has. */
+export function topicLink(ctx: RenderContext, t: LinkedTopic): TopicLink {
+  return { label: t.name, href: ctx.urls.topic(t.slug), kind: t.kind, count: t.articles.length };
+}
+
+/** The article page's own fields. */
+export function articleView(ctx: RenderContext, a: Article, bodyHtml: string): ArticleView {
+  const story = ctx.storyOf.get(a.slug);
+  const others = (story?.articles ?? []).filter((s) => s !== a.slug).map((s) => ctx.articles.get(s)!).filter(Boolean);
+  const alsoIds = new Set(others.map((o) => o.slug));
+  return {
+    title: a.title,
+    standfirst: a.standfirst,
+    date: dateView(a.date),
+    dateNote: a.dateSource === 'text' ? `date inferred from the text ("${a.dateExpression}")` : '',
+    publisher: a.publisher ?? UNKNOWN_PUBLISHER,
+    credit: a.credit,
+    byline: a.byline,
+    readingMinutes: a.readingMinutes,
+    wordCount: a.wordCount,
+    bodyHtml,
+    topics: a.topics.slice(0, ctx.config.articleTopics).map((t) => ctx.topics.get(t.name)).filter((t): t is LinkedTopic => !!t).map((t) => topicLink(ctx, t)),
+    events: a.events.map((e) => ({ date: dateView(e.date)!, expression: e.expression, href: `#p${e.block}s${e.sentenceIndex}` })),
+    alsoReportedBy: others.map((o) => articleCard(ctx, o)),
+    related: (ctx.related.get(a.slug) ?? []).filter((s) => !alsoIds.has(s)).slice(0, 4).map((s) => articleCard(ctx, ctx.articles.get(s)!)),
+    furtherReading: a.furtherReading.map((f) => ({ text: f.text, outlet: f.outlet, url: f.url })),
+    source: a.source,
+    removedCount: a.removed.length,
+  };
+}
+
+/** Timeline entries as views, each source linked to its sentence. */
+export function eventViews(ctx: RenderContext, entries: readonly TimelineEntry[]): EventView[] {
+  return entries.map((e) => ({
+    date: dateView(e.date)!,
+    granularity: e.granularity,
+    ahead: e.sources.some((s) => s.event.afterPublication),
+    sources: e.sources.map((s) => {
+      const a = ctx.articles.get(s.article)!;
+      return {
+        sentence: s.event.sentence,
+        expression: s.event.expression,
+        publisher: a.publisher ?? UNKNOWN_PUBLISHER,
+        articleTitle: a.title,
+        href: `${ctx.urls.article(a.slug)}#p${s.event.block}s${s.event.sentenceIndex}`,
+      };
+    }),
+  }));
+}
+
+/** Groups dated items by `YYYY-MM` (then year-only dates under their year), in the given order. */
+export function groupByMonth<T>(items: readonly T[], dateOf: (t: T) => string): { id: string; label: string; items: T[] }[] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = dateOf(item).slice(0, 7);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  return [...groups].map(([key, list]) => ({ id: `m-${key}`, label: formatDate(key), items: list }));
+}

@@ -1,0 +1,2 @@
+/** Write stage: the only place output reaches the disk. */
+export { writeSite, recoverInterruptedSwap, type OutputFiles } from './write-site.js';

@@ -1,0 +1,123 @@
+// news-archive: progressive enhancement only. Every page reads without this file.
+(function () {
+  'use strict';
+
+  // Without JavaScript the header search box goes to the topics index; with it, to the search page.
+  var headerForm = document.querySelector('form.site-search');
+  if (headerForm && headerForm.dataset.searchAction) headerForm.setAttribute('action', headerForm.dataset.searchAction);
+
+  var root = document.getElementById('search');
+  if (!root) return;
+
+  // The search page: Pagefind's bundle (built with the site) loads only here, only when used.
+  var form = root.querySelector('.search-form');
+  var input = root.querySelector('#search-q');
+  var status = root.querySelector('.search-status');
+  var list = root.querySelector('.search-results');
+  var selects = Array.prototype.slice.call(root.querySelectorAll('select'));
+  var engine = null;
+  var pending = 0;
+  form.hidden = false;
+
+  function load() {
+    if (!engine) {
+      engine = import(root.dataset.bundle + 'pagefind.js').then(function (pf) {
+        return pf.init().then(function () { return pf.filters(); }).then(function (filters) {
+          selects.forEach(function (select) {
+            var values = Object.keys(filters[select.name] || {}).sort();
+            values.forEach(function (v) {
+              var option = document.createElement('option');
+              option.value = v;
+              option.textContent = v + ' (' + filters[select.name][v] + ')';
+              select.appendChild(option);
+            });
+          });
+          return pf;
+        });
+      });
+    }
+    return engine;
+  }
+
+  // Excerpts are Pagefind's HTML with <mark> around matches: keep the text and the marks, nothing else.
+  function excerptNodes(html) {
+    var t = document.createElement('template');
+    t.innerHTML = html;
+    var out = document.createDocumentFragment();
+    t.content.childNodes.forEach(function (node) {
+      if (node.nodeType === 1 && node.nodeName === 'MARK') {
+        var mark = document.createElement('mark');
+        mark.textContent = node.textContent;
+        out.appendChild(mark);
+      } else {
+        out.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return out;
+  }
+
+  function render(results, query) {
+    list.textContent = '';
+    results.forEach(function (r) {
+      var li = document.createElement('li');
+      li.className = 'search-result';
+      var h = document.createElement('h2');
+      var a = document.createElement('a');
+      a.href = r.url;
+      a.textContent = r.meta.title || r.url;
+      h.appendChild(a);
+      li.appendChild(h);
+      var meta = [r.meta.date, r.meta.outlet].filter(Boolean).join(' · ');
+      if (meta) {
+        var p = document.createElement('p');
+        p.className = 'meta';
+        p.textContent = meta;
+        li.appendChild(p);
+      }
+      var ex = document.createElement('p');
+      ex.className = 'excerpt';
+      ex.appendChild(excerptNodes(r.excerpt || ''));
+      li.appendChild(ex);
+      list.appendChild(li);
+    });
+    status.textContent = results.length ? results.length + ' result' + (results.length === 1 ? '' : 's') + ' for “' + query + '”' : 'Nothing found for “' + query + '”.';
+  }
+
+  function run() {
+    var query = input.value.trim();
+    var filters = {};
+    selects.forEach(function (s) { if (s.value) filters[s.name] = s.value; });
+    var ticket = ++pending;
+    var url = new URL(window.location.href);
+    url.searchParams.set('q', query);
+    selects.forEach(function (s) { if (s.value) url.searchParams.set(s.name, s.value); else url.searchParams.delete(s.name); });
+    window.history.replaceState(null, '', url);
+    if (!query && !Object.keys(filters).length) {
+      list.textContent = '';
+      status.textContent = '';
+      return;
+    }
+    status.textContent = 'Searching…';
+    load().then(function (pf) {
+      return pf.search(query || null, { filters: filters });
+    }).then(function (search) {
+      return Promise.all(search.results.slice(0, 30).map(function (r) { return r.data(); }));
+    }).then(function (results) {
+      if (ticket === pending) render(results, query || 'the filters');
+    }).catch(function (err) {
+      status.textContent = 'Search is unavailable: ' + err.message;
+    });
+  }
+
+  var timer = 0;
+  input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(run, 200); });
+  selects.forEach(function (s) { s.addEventListener('change', run); });
+  form.addEventListener('submit', function (e) { e.preventDefault(); run(); });
+
+  var params = new URLSearchParams(window.location.search);
+  input.value = params.get('q') || '';
+  load().then(function () {
+    selects.forEach(function (s) { if (params.get(s.name)) s.value = params.get(s.name); });
+    if (input.value || selects.some(function (s) { return s.value; })) run();
+  });
+})();

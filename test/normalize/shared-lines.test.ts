@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { MAX_SHARED_LINE, findSharedLines } from '../../src/normalize/shared-lines.js';
+
+test('should find lines shared by two articles of the same publisher', () => {
+  const shared = findSharedLines([
+    { publisher: 'Gazette', body: 'Headline one\n\nFollow the Gazette on  our app\nBody one.' },
+    { publisher: ' gazette ', body: 'Headline two\r\nFollow the Gazette on our app\r\nBody two.' },
+  ]);
+  assert.deepEqual([...shared], ['follow the gazette on our app']);
+});
+
+test('should not share lines across publishers or count a line twice in one article', () => {
+  const shared = findSharedLines([
+    { publisher: 'A', body: 'Same line\nSame line' },
+    { publisher: 'B', body: 'Same line' },
+  ]);
+  assert.equal(shared.size, 0);
+});
+
+test('should leave articles without a publisher out of the comparison', () => {
+  const shared = findSharedLines([
+    { publisher: null, body: 'Agency copy paragraph.' },
+    { publisher: null, body: 'Agency copy paragraph.' },
+  ]);
+  assert.equal(shared.size, 0);
+});
+
+test('should not count lines longer than the furniture limit', () => {
+  const long = 'word '.repeat(MAX_SHARED_LINE);
+  const shared = findSharedLines([
+    { publisher: 'A', body: long },
+    { publisher: 'A', body: long },
+  ]);
+  assert.equal(shared.size, 0);
+});

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { SourceError } from '../../src/diagnostics.js';
+import { recoverInterruptedSwap, writeSite } from '../../src/write/write-site.js';
+import { listFiles, tempDir } from '../support/site.js';
+
+describe('writeSite', () => {
+  it('should replace the whole output folder and leave no staging folder behind', async () => {
+    const root = tempDir();
+    const out = path.join(root, 'public');
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, 'stale.html'), 'old');
+    await writeSite(out, new Map([['index.html', 'new'], ['a/b/index.html', 'deep']]));
+    assert.deepEqual(listFiles(out), ['a/b/index.html', 'index.html']);
+    assert.deepEqual(fs.readdirSync(root), ['public']);
+  });
+
+  it('should refuse paths that leave the output folder and keep the old site', async () => {
+    const root = tempDir();
+    const out = path.join(root, 'public');
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, 'index.html'), 'old');
+    await assert.rejects(writeSite(out, new Map([['../evil.html', 'x']])), SourceError);
+    assert.equal(fs.readFileSync(path.join(out, 'index.html'), 'utf8'), 'old');
+    assert.deepEqual(fs.readdirSync(root), ['public']);
+  });
+
+  it('should fail with a located error when the output folder cannot be written', async () => {
+    const root = tempDir();
+    const blocker = path.join(root, 'file');
+    fs.writeFileSync(blocker, 'not a folder');
+    await assert.rejects(writeSite(path.join(blocker, 'public'), new Map([['index.html', 'x']])), (err: unknown) => {
+      assert.ok(err instanceof SourceError);
+      assert.equal(err.diagnostic.code, 'NA601');
+      assert.match(err.diagnostic.hint, /writable/);
+      return true;
+    });
+  });
+
+  it('should restore the previous site when a build died between the two renames', async () => {
+    const root = tempDir();
+    const out = path.join(root, 'public');
+    const retired = path.join(root, '.news-archive-retired-public-999999');
+    fs.mkdirSync(retired);
+    fs.writeFileSync(path.join(retired, 'index.html'), 'previous');
+    fs.mkdirSync(path.join(root, '.news-archive-staging-public-999999-abc'));
+    await recoverInterruptedSwap(out);
+    assert.equal(fs.readFileSync(path.join(out, 'index.html'), 'utf8'), 'previous');
+    assert.deepEqual(fs.readdirSync(root), ['public']);
+  });
+});
