@@ -4,14 +4,14 @@
  * leaves the bad files out), so a failed build never touches the previous site.
  */
 import fs from 'node:fs/promises';
-import path from 'node:path';
+import { articleKey, cloneForLink, textHash, type ArticleCache } from './article-cache.js';
 import type { Config } from './config.js';
 import { CODES, diagnostic, SourceError, sortDiagnostics, toDiagnostic, type Diagnostic } from './diagnostics.js';
-import { buildGazetteer, extractArticle, parseTopicsFile, type TopicsFile } from './extract/index.js';
+import { buildGazetteer, extractArticle, parseTopicsFile, type Gazetteer, type TopicsFile } from './extract/index.js';
 import { assignTopicSlugs, assignUniqueSlugs, buildTimeline, buildTopics, eventsByTopic, findRelated, findStories, sortArticles, type LinkedTopic } from './link/index.js';
 import { findSources, readOptionalText, readSource, readTheme } from './load/index.js';
 import type { Article, Site, SourceFile } from './model.js';
-import { findSharedLines, normalizeArticle, parseFrontMatter, type ParsedFrontMatter } from './normalize/index.js';
+import { findSharedLines, lineKey, normalizeArticle, parseFrontMatter, type ParsedFrontMatter } from './normalize/index.js';
 import { closeSearch, createTemplateEngine, renderSite } from './render/index.js';
 import { writeSite } from './write/index.js';
 
@@ -20,6 +20,8 @@ export interface BuildOptions {
   readonly keepGoing?: boolean;
   /** Write the site (false for `check`). @default true */
   readonly write?: boolean;
+  /** Reuse per-article results between builds (dev mode keeps one in memory). */
+  readonly cache?: ArticleCache;
 }
 
 export type Stage = 'load' | 'normalize' | 'extract' | 'link' | 'render' | 'write';
@@ -57,15 +59,12 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   const loaded = await time('load', () => loadInputs(config, diagnostics));
   if (!loaded) return fail();
 
-  // normalize: front matter, then structure (the furniture pre-pass needs every body first)
-  const articles = await time('normalize', () => normalizeAll(config, loaded.sources, diagnostics));
-
-  // extract: mentions, topics, events
+  // normalize + extract, per article, reused from the cache when nothing it depends on changed
   const gazetteer = buildGazetteer(loaded.topicsFile);
-  const extracted = await time('extract', () => articles.map((a) => extractArticle(a, gazetteer)));
+  const extracted = processArticles(config, loaded, gazetteer, diagnostics, options.cache, timings);
 
   // link: the archive as a whole
-  const linked = await time('link', () => link(config, extracted, loaded.topicsFile));
+  const linked = await time('link', () => link(config, extracted.map(cloneForLink), loaded.topicsFile));
   for (const a of linked.site.articles) diagnostics.push(...a.diagnostics);
   if (fatal() && !options.keepGoing) return { ...fail(), articles: linked.site.articles, topics: linked.topics };
 
@@ -76,7 +75,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   if (templateErrors.length || loaded.theme.diagnostics.some((d) => d.severity === 'error')) return fail();
   let files: Map<string, string | Uint8Array>;
   try {
-    files = await time('render', () => renderSite({ config, ...linked, assets: loaded.theme.assets, engine }));
+    files = await time('render', () => renderSite({ config, ...linked, assets: loaded.theme.assets, statics: loaded.theme.statics, engine }));
   } catch (err) {
     diagnostics.push(toDiagnostic(err, config.templatesDir, CODES.TEMPLATE_RUNTIME, 'Fix the template named above.'));
     return fail();
@@ -126,29 +125,58 @@ async function loadInputs(config: Readonly<Config>, diagnostics: Diagnostic[]) {
   }
   const theme = await readTheme(config.templatesDir);
   diagnostics.push(...theme.diagnostics);
-  return { sources, topicsFile, theme };
+  return { sources, topicsFile, topicsHash: textHash(topicsText), theme };
 }
 
-function normalizeAll(config: Readonly<Config>, sources: readonly SourceFile[], diagnostics: Diagnostic[]): Article[] {
-  const parsed: { source: SourceFile; fm: ParsedFrontMatter }[] = [];
-  for (const source of sources) {
-    const fm = parseFrontMatter(source.text, source.path);
-    const errors = fm.diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length) diagnostics.push(...fm.diagnostics, ...source.diagnostics);
-    else parsed.push({ source, fm });
-  }
+/**
+ * Front matter first for every file (the furniture pre-pass needs every body and publisher), then
+ * normalize and extract each article, or take both from the cache.
+ */
+function processArticles(
+  config: Readonly<Config>,
+  loaded: { sources: SourceFile[]; topicsHash: string },
+  gazetteer: Gazetteer,
+  diagnostics: Diagnostic[],
+  cache: ArticleCache | undefined,
+  timings: Record<Stage, number>,
+): Article[] {
+  const parsed = parseAll(loaded.sources, diagnostics);
   const sharedLines = findSharedLines(parsed.filter((p) => p.source.path.endsWith('.txt')).map((p) => ({ publisher: p.fm.data.publisher ?? null, body: p.fm.body })));
   const furniture = { sharedLines, patterns: config.furniturePatterns.map((p) => new RegExp(p, 'iu')) };
-  const articles: Article[] = [];
+  const out: Article[] = [];
   for (const { source, fm } of parsed) {
+    const shared = sharedLines.size ? fm.body.split('\n').map(lineKey).filter((k) => sharedLines.has(k)) : [];
+    const key = articleKey(config, source, loaded.topicsHash, shared);
+    const hit = cache?.get(key);
+    if (hit) {
+      out.push(hit);
+      continue;
+    }
     try {
-      articles.push(normalizeArticle(source, fm, { furniture, dateReference: config.dateReference }));
+      const start = performance.now();
+      const article = normalizeArticle(source, fm, { furniture, dateReference: config.dateReference });
+      const mid = performance.now();
+      const extracted = extractArticle(article, gazetteer);
+      timings.normalize += mid - start;
+      timings.extract += performance.now() - mid;
+      cache?.set(key, extracted);
+      out.push(extracted);
     } catch (err) {
       if (!(err instanceof SourceError)) throw err;
       diagnostics.push(err.diagnostic, ...source.diagnostics);
     }
   }
-  return articles;
+  return out;
+}
+
+function parseAll(sources: readonly SourceFile[], diagnostics: Diagnostic[]): { source: SourceFile; fm: ParsedFrontMatter }[] {
+  const parsed: { source: SourceFile; fm: ParsedFrontMatter }[] = [];
+  for (const source of sources) {
+    const fm = parseFrontMatter(source.text, source.path);
+    if (fm.diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...fm.diagnostics, ...source.diagnostics);
+    else parsed.push({ source, fm });
+  }
+  return parsed;
 }
 
 function link(config: Readonly<Config>, extracted: Article[], topicsFile: TopicsFile) {
@@ -165,9 +193,4 @@ function link(config: Readonly<Config>, extracted: Article[], topicsFile: Topics
   const timeline = buildTimeline(ordered);
   const site: Site = { articles: ordered, topics, stories: findStories(ordered), timeline };
   return { site, topics, related: findRelated(ordered), eventsByTopic: eventsByTopic(timeline, bySlug) };
-}
-
-/** Relative path for messages: `content/x.md`. */
-export function displayPath(file: string, cwd = process.cwd()): string {
-  return path.relative(cwd, file) || file;
 }

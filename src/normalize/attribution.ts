@@ -7,7 +7,7 @@
  * Front matter wins over all of these; the caller decides that.
  */
 import type { RemovedLine } from '../model.js';
-import { endsWithTerminal, wordsOf } from './text.js';
+import { endsWithTerminal, countWords } from './text.js';
 
 /** Wire services, named the way they name themselves. A general list, not tied to any article. */
 const AGENCIES = [
@@ -50,7 +50,7 @@ export function parseBylineLine(text: string): { byline: string; credit: string 
   if (reporting) return { byline: reporting[1]!.trim(), credit: null };
   const m = BYLINE.exec(text);
   if (!m) return null;
-  if (m[2] !== undefined && wordsOf(m[2]).length > 5) return null;
+  if (m[2] !== undefined && countWords(m[2]) > 5) return null;
   // "By Jane Doe, Staff Writer": a job title after the names is not a name.
   const names = m[1]!.split(/\s*(?:,|&|\band\b)\s*/u).filter((n) => n !== '' && !ROLE.test(n));
   if (names.length === 0) return null;

@@ -5,7 +5,7 @@
  * publisher-specific lines are found by the corpus pre-pass (shared-lines.ts) or config patterns.
  * Every pattern is anchored or bounded and runs only on lines of at most MAX_LINE characters.
  */
-import { endsWithTerminal, wordsOf } from './text.js';
+import { countWords, endsWithTerminal } from './text.js';
 
 /** Furniture lines are short; a long line is prose and is never matched here. */
 const MAX_LINE = 300;
@@ -58,6 +58,8 @@ const TAG_MARKER = /^(?:tags?|topics?|keywords|filed under|tagged(?: with)?)$/i;
 /** A reason code for a line that is furniture on its own, or null. `text` is the folded line. */
 export function matchLinePattern(text: string): string | null {
   if (text.length > MAX_LINE) return null;
+  // "* * *", "—", "###": a visual break, no words.
+  if (!/[\p{L}\p{N}]/u.test(text)) return 'separator';
   const bare = text.replace(/^[\s\-–—[(*•|]+|[\s\-–—\])*•|]+$/gu, '');
   if (ADVERTISEMENT.test(bare)) return 'advertisement';
   if (COPYRIGHT.test(text)) return 'copyright';
@@ -65,9 +67,9 @@ export function matchLinePattern(text: string): string | null {
   if (READ_MORE.test(text)) return 'read-more';
   if (TAG_LINE.test(text)) return 'tag-list';
   if (NAVIGATION.test(text)) return 'navigation';
-  if (CAPTION.test(text) && wordsOf(text).length <= 15) return 'photo-credit';
+  if (CAPTION.test(text) && countWords(text) <= 15) return 'photo-credit';
   if (isShareLine(text)) return 'share-line';
-  const words = wordsOf(text).length;
+  const words = countWords(text);
   if (words <= 15 && (FOLLOW_US.test(text) || (FOLLOW.test(text) && SOCIAL_NETWORK.test(text)))) {
     return SOCIAL_NETWORK.test(text) ? 'share-line' : 'call-to-action';
   }
@@ -80,6 +82,7 @@ export function matchLinePattern(text: string): string | null {
 
 /** True for a share/follow bar: only social words, at least one network or share verb. */
 export function isShareLine(text: string): boolean {
+  if (countWords(text) > 24) return false;
   const tokens = text.toLowerCase().split(/[\s|·•/,:;()[\]]+/u).filter((t) => t !== '' && !/^[-–—+]+$/u.test(t));
   if (tokens.length === 0 || tokens.length > 12) return false;
   return tokens.every((t) => SOCIAL_WORDS.has(t)) && tokens.some((t) => SOCIAL_CORE.has(t));
@@ -92,7 +95,7 @@ export function isCommentFormLine(text: string): boolean {
 
 /** True for a short heading that may open a comment section ("Comments About This Article", "3 Comments"). */
 export function isCommentMarker(text: string): boolean {
-  return wordsOf(text).length <= 6 && !/[.!?]$/.test(text) && COMMENT_MARKER.test(text);
+  return countWords(text) <= 6 && !/[.!?]$/.test(text) && COMMENT_MARKER.test(text);
 }
 
 /** The reason for a heading that opens an end-of-article link block ("Related", "Tags"), or null. */

@@ -9,10 +9,12 @@ import type { FurtherReading } from '../model.js';
 import { parseBylineLine, parseCreditLine } from './attribution.js';
 import { isCommentFormLine, isCommentMarker, matchEndMarker, matchLinePattern } from './furniture-patterns.js';
 import { isListHeading, isListItem, isReadingList, parseFurtherReadingItem } from './further-reading.js';
+import { isHeadlineLike } from './headline.js';
 import { findForeignLines } from './language.js';
 import type { FurnitureContext } from './plain-text.js';
 import type { SourceLine } from './source-lines.js';
-import { URL_PATTERN, endsWithFunctionWord, endsWithTerminal, startsLower, wordsOf } from './text.js';
+import { classifyRepeatsAndTail, repeatGroups } from './repeats.js';
+import { URL_PATTERN, countWords, endsWithTerminal } from './text.js';
 
 /** What the furniture pass found. */
 export interface FurnitureResult {
@@ -66,7 +68,19 @@ export function classifyFurniture(lines: readonly SourceLine[], ctx: FurnitureCo
     if (reason) setIfFree(content[rank]!, reason);
   });
 
-  // 3. A comment section: its heading, when a form field follows or it closes the article, and all after it.
+  // 3. A section label over the headline ("World", "Breaking News"): one or two words without a
+  // stop, above a headline-like line, with nothing but furniture before it.
+  for (let rank = 0; rank < Math.min(3, last); rank++) {
+    const l = content[rank]!;
+    if (reasons[l.index] !== null) continue;
+    const next = content[rank + 1]!;
+    if (countWords(l.text) <= 2 && !endsWithTerminal(l.text) && reasons[next.index] === null && isHeadlineLike(next.text)) {
+      reasons[l.index] = 'section-label';
+    }
+    break;
+  }
+
+  // 4. A comment section: its heading, when a form field follows or it closes the article, and all after it.
   for (let rank = 1; rank <= last; rank++) {
     const l = content[rank]!;
     if (!isCommentMarker(l.text)) continue;
@@ -76,14 +90,14 @@ export function classifyFurniture(lines: readonly SourceLine[], ctx: FurnitureCo
     break;
   }
 
-  // 4. "Related" / "Tags" headings and the link block under each.
+  // 5. "Related" / "Tags" headings and the link block under each.
   const groups = repeatGroups(lines, content);
   markLinkBlocks(content, reasons, (l) => (groups.get(l.key)?.length ?? 0) > 1);
 
-  // 5. The reading list at the very end (furniture after it may follow).
+  // 6. The reading list at the very end (furniture after it may follow).
   const furtherReading = findReadingList(content, reasons);
 
-  // 6. Lines shared with other articles of the same publisher. An article most of whose lines are
+  // 7. Lines shared with other articles of the same publisher. An article most of whose lines are
   // shared is a republished copy of another one: then the signal says nothing and is ignored.
   const sharedCount = content.reduce((n, l) => n + (ctx.sharedLines.has(l.key) ? 1 : 0), 0);
   const useShared = sharedCount * 2 <= content.length;
@@ -96,7 +110,7 @@ export function classifyFurniture(lines: readonly SourceLine[], ctx: FurnitureCo
     else reasons[l.index] = 'shared-by-publisher';
   }
 
-  // 7. Repeated lines and the run of furniture at the end.
+  // 8. Repeated lines and the run of furniture at the end.
   classifyRepeatsAndTail(content, groups, reasons, sharedSentence);
 
   return { reasons, furtherReading, byline, credit };
@@ -124,42 +138,15 @@ function findReadingList(
   const items: SourceLine[] = [];
   while (rank >= 0 && reasons[content[rank]!.index] === null && isListItem(content[rank]!.text)) items.unshift(content[rank--]!);
   const heading = content[rank];
-  if (items.length === 0 || !heading || reasons[heading.index] !== null || !isListHeading(heading.text)) return [];
+  // "Read more:" on its own is a read-more line only until a list shows it is a list heading.
+  const free = heading !== undefined && (reasons[heading.index] === null || reasons[heading.index] === 'read-more');
+  if (items.length === 0 || !heading || !free || !isListHeading(heading.text)) return [];
   if (!isReadingList(heading.text, items.map((l) => l.text))) return [];
   reasons[heading.index] = 'further-reading';
   return items.map((l) => {
     reasons[l.index] = 'further-reading';
     return { item: parseFurtherReadingItem(l.text, l.line), index: l.index };
   });
-}
-
-/**
- * A line counts for repetition only when it stands on its own: a fragment of a hard-wrapped
- * paragraph may repeat by chance ("and the United States") and is not a line of the page.
- */
-function standsAlone(lines: readonly SourceLine[], l: SourceLine): boolean {
-  if (wordsOf(l.text).length < 3) return false;
-  const prev = lines[l.index - 1];
-  if (prev && !prev.blank && prev.key !== l.key && continuesInto(prev.text, l.text)) return false;
-  const next = lines[l.index + 1];
-  return !(next && !next.blank && continuesInto(l.text, next.text));
-}
-
-/** True when `line` visibly stops mid-sentence and `next` goes on with it. */
-function continuesInto(line: string, next: string): boolean {
-  return !endsWithTerminal(line) && (startsLower(next) || endsWithFunctionWord(line) || /[,;:-]$/u.test(line));
-}
-
-/** Indices of stand-alone lines by key; a key with two or more indices is a repeated line. */
-function repeatGroups(lines: readonly SourceLine[], content: readonly SourceLine[]): Map<string, number[]> {
-  const groups = new Map<string, number[]>();
-  for (const l of content) {
-    if (!standsAlone(lines, l)) continue;
-    const group = groups.get(l.key);
-    if (group) group.push(l.index);
-    else groups.set(l.key, [l.index]);
-  }
-  return groups;
 }
 
 /**
@@ -192,43 +179,5 @@ function markLinkBlocks(content: readonly SourceLine[], reasons: (string | null)
       if (reasons[l.index] === null) reasons[l.index] = reason;
     }
     rank = end - 1;
-  }
-}
-
-function classifyRepeatsAndTail(
-  content: readonly SourceLine[],
-  groups: ReadonlyMap<string, number[]>,
-  reasons: (string | null)[],
-  sharedSentence: ReadonlySet<number>,
-): void {
-  const repeated = (l: SourceLine): boolean => (groups.get(l.key)?.length ?? 0) > 1;
-  const linkOnly = (l: SourceLine): boolean => URL_PATTERN.test(l.text) && wordsOf(l.text.replace(URL_PATTERN, '')).length <= 3;
-  const shortLine = (l: SourceLine): boolean => wordsOf(l.text).length <= 2 && !endsWithTerminal(l.text);
-
-  // Walk back from the end over furniture-like lines. "Hard" lines are furniture for sure; "soft"
-  // ones (a repeated sentence) only when a hard line opens the run, so that a paragraph the scraper
-  // doubled at the very end keeps its first copy.
-  const kind = (l: SourceLine): 'hard' | 'soft' | null => {
-    if (reasons[l.index] !== null || sharedSentence.has(l.index) || shortLine(l) || linkOnly(l)) return 'hard';
-    if (repeated(l)) return endsWithTerminal(l.text) ? 'soft' : 'hard';
-    return null;
-  };
-  let start = content.length;
-  while (start > 0 && kind(content[start - 1]!) !== null) start--;
-  while (start < content.length && kind(content[start]!) === 'soft') start++;
-  const inTail = new Set(content.slice(start).map((l) => l.index));
-
-  for (const l of content.slice(start)) {
-    if (reasons[l.index] !== null) continue;
-    if (repeated(l)) reasons[l.index] = groups.get(l.key)!.every((i) => inTail.has(i)) ? 'related-block' : 'duplicate-line';
-    else if (sharedSentence.has(l.index)) reasons[l.index] = 'shared-by-publisher';
-    else if (linkOnly(l)) reasons[l.index] = 'link-list';
-    else reasons[l.index] = 'end-furniture';
-  }
-  // Elsewhere a repeated line keeps its first free copy in the body; the others are duplicates.
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    const keeper = group.find((i) => reasons[i] === null && !inTail.has(i));
-    for (const i of group) if (i !== keeper && reasons[i] === null) reasons[i] = 'duplicate-line';
   }
 }

@@ -4,7 +4,7 @@
  * `furtherReading` (issue 3, item 5), each item split into outlet, title and URL.
  */
 import type { FurtherReading } from '../model.js';
-import { BULLET_PATTERN, URL_PATTERN, startsUpper, wordsOf } from './text.js';
+import { BULLET_PATTERN, URL_PATTERN, startsUpper, countWords } from './text.js';
 
 /** True for a list item line: a bullet or a number, then text. */
 export function isListItem(text: string): boolean {
@@ -13,7 +13,7 @@ export function isListItem(text: string): boolean {
 
 /** True for a short heading that announces a list: "Recommended Reads:", "Further reading:". */
 export function isListHeading(text: string): boolean {
-  return text.endsWith(':') && startsUpper(text) && wordsOf(text).length <= 6;
+  return text.endsWith(':') && startsUpper(text) && countWords(text) <= 6;
 }
 
 /** Headings whose words say "links to read", so their list is reading matter whatever the items look like. */
@@ -29,7 +29,7 @@ export function parseFurtherReadingItem(text: string, line: number): FurtherRead
   if (url) rest = trimSeparators(rest.replace(url, ' ').replace(/\s+/gu, ' '));
   let outlet: string | null = null;
   const m = OUTLET_ITEM.exec(rest);
-  if (m && wordsOf(m[1]!).length <= 5 && startsUpper(m[1]!)) {
+  if (m && countWords(m[1]!) <= 5 && startsUpper(m[1]!)) {
     outlet = m[1]!;
     rest = m[2]!;
   }
@@ -55,7 +55,7 @@ export function isReadingList(heading: string, items: readonly string[]): boolea
   for (const item of items) {
     const bare = item.replace(BULLET_PATTERN, '');
     const m = OUTLET_ITEM.exec(bare);
-    if (URL_PATTERN.test(bare) || (m && wordsOf(m[1]!).length <= 5 && startsUpper(m[1]!))) linkish++;
+    if (URL_PATTERN.test(bare) || (m && countWords(m[1]!) <= 5 && startsUpper(m[1]!))) linkish++;
   }
   return linkish * 2 >= items.length;
 }

@@ -5,7 +5,7 @@
  */
 import type { TitleSource } from '../model.js';
 import { firstSentence, sentenceStarts } from './sentences.js';
-import { BULLET_PATTERN, URL_PATTERN, endsWithFunctionWord, endsWithTerminal, lineKey, startsUpper, wordsOf } from './text.js';
+import { BULLET_PATTERN, URL_PATTERN, endsWithFunctionWord, endsWithTerminal, lineKey, startsUpper, countWords } from './text.js';
 import type { Unit } from './reflow.js';
 
 /** Final characters a headline never ends with ("?" and "!" are fine: "Will Russia-NATO tensions ease?"). */
@@ -17,7 +17,7 @@ const NOT_HEADLINE_END = /[.,;:…][\s"'”’»)\]]*$/u;
  * sentences, no list bullet or URL.
  */
 export function isHeadlineLike(text: string): boolean {
-  const n = wordsOf(text).length;
+  const n = countWords(text);
   if (n < 3 || n > 25 || text.length > 200) return false;
   if (NOT_HEADLINE_END.test(text) || !startsUpper(text) || endsWithFunctionWord(text)) return false;
   if (BULLET_PATTERN.test(text) || URL_PATTERN.test(text)) return false;
@@ -49,21 +49,22 @@ export function pickTitle(
 ): TitlePick {
   const first = units[0];
   const firstIsHeadline = first !== undefined && first.whole && first.kind === 'paragraph' && isHeadlineLike(first.text);
-  if (forced !== undefined && forced.trim() !== '') {
-    const key = lineKey(forced);
-    const drop = units.flatMap((u, i) => (u.whole && lineKey(u.text) === key ? [i] : []));
-    // The file's own headline line is superseded by the front matter title (an editor can `keep` it).
-    if (firstIsHeadline && !drop.includes(0)) drop.unshift(0);
-    return { title: { text: forced.trim(), line: 0, source: 'front-matter' }, take: null, drop, top: firstIsHeadline ? 0 : -1 };
-  }
-  if (firstIsHeadline) return withRepeats(units, { text: first.text, line: first.line, source: 'first-line' }, 0, 0);
-
   const lastIndex = units.length - 1;
   const last = units[lastIndex];
   const before = units[lastIndex - 1];
-  if (last && before && last.whole && isHeadlineLike(last.text) && endsWithTerminal(before.text) && furnitureAfter(last)) {
-    return withRepeats(units, { text: last.text, line: last.line, source: 'headline-line' }, lastIndex, -1);
+  const lastIsHeadline =
+    last !== undefined && before !== undefined && last.whole && isHeadlineLike(last.text) && endsWithTerminal(before.text) && furnitureAfter(last);
+
+  if (forced !== undefined && forced.trim() !== '') {
+    const key = lineKey(forced);
+    const drop = units.flatMap((u, i) => (u.whole && lineKey(u.text) === key ? [i] : []));
+    // The file's own headline is superseded by the front matter title (an editor can `keep` it).
+    const own = firstIsHeadline ? 0 : lastIsHeadline ? lastIndex : -1;
+    if (own >= 0 && !drop.includes(own)) drop.push(own);
+    return { title: { text: forced.trim(), line: 0, source: 'front-matter' }, take: null, drop, top: firstIsHeadline ? 0 : -1 };
   }
+  if (firstIsHeadline) return withRepeats(units, { text: first.text, line: first.line, source: 'first-line' }, 0, 0);
+  if (lastIsHeadline) return withRepeats(units, { text: last.text, line: last.line, source: 'headline-line' }, lastIndex, -1);
 
   const paragraph = units.find((u) => u.kind === 'paragraph');
   if (!paragraph) return { title: null, take: null, drop: [], top: -1 };

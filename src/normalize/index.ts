@@ -4,3 +4,4 @@ export { normalizeArticle, type NormalizeContext } from './article.js';
 export { findSharedLines, type FurnitureContext } from './plain-text.js';
 export { slugify, safeSlug, isValidSlug, RESERVED_SLUGS } from './slug.js';
 export { parseMarkdown, blockNodes, leadingHeading } from './markdown.js';
+export { lineKey } from './text.js';

@@ -6,8 +6,9 @@
  * - diacritics: in a Latin-script article that hardly uses diacritics, a line where many
  *   lower-case words carry them (names like "Erdoğan" are capitalised and do not count).
  */
-import { wordsOf } from './text.js';
+import { countWords, wordsOf } from './text.js';
 
+/** Why a line is foreign to its article. */
 export type ForeignReason = 'other-script' | 'other-language';
 
 type Script = 'latin' | 'greek' | 'cyrillic' | 'armenian' | 'hebrew' | 'arabic' | 'indic' | 'thai' | 'hangul' | 'kana' | 'han' | 'other';
@@ -42,6 +43,16 @@ interface LineStats {
 
 function statsOf(text: string): LineStats {
   const scripts = new Map<Script, number>();
+  // Fast path: most lines of most articles are plain ASCII.
+  if (/^[\x00-\x7f]*$/.test(text)) {
+    let letters = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i) | 0x20;
+      if (c >= 0x61 && c <= 0x7a) letters++;
+    }
+    if (letters > 0) scripts.set('latin', letters);
+    return { scripts, words: countWords(text), diacriticWords: 0 };
+  }
   for (const ch of text) {
     const s = scriptOf(ch);
     if (s) scripts.set(s, (scripts.get(s) ?? 0) + 1);

@@ -15,7 +15,7 @@ import type { Row } from './columns.js';
 import { isHeadlineLike } from './headline.js';
 import { sentenceStarts } from './sentences.js';
 import { isSubheadLike, splitCapsRun } from './subheads.js';
-import { BULLET_PATTERN, endsWithFunctionWord, endsWithTerminal, startsLower, startsUpper, wordsOf } from './text.js';
+import { BULLET_PATTERN, endsWithFunctionWord, endsWithTerminal, startsLower, startsUpper, countWords } from './text.js';
 
 /** A paragraph or subhead candidate, before title, standfirst and subheads are decided. */
 export interface Unit {
@@ -185,7 +185,7 @@ function reflowWrapped(rows: readonly Row[]): Unit[] {
       i > 0 && (row.indent > baseIndent || BULLET_PATTERN.test(row.text) || endsParagraph(i - 1) || previousHeading || isHeading);
     previousHeading = isHeading;
     const t = i < n - 1 && !isHeading && !endsWithTerminal(row.text) ? tailStart(row.text) : -1;
-    const splitTail = t > 0 && (short(i) || (mergedMode && wordsOf(row.text.slice(t)).length === 1));
+    const splitTail = t > 0 && (short(i) || (mergedMode && countWords(row.text.slice(t)) === 1));
     if (!splitTail) return b.add(row.text, row.line, startsUnit, true);
     b.add(row.text.slice(0, t).trimEnd(), row.line, startsUnit, false);
     b.add(row.text.slice(t), row.line, true, false);

@@ -7,7 +7,7 @@
  */
 import { splitSentences } from './sentences.js';
 import { isSubheadLike } from './subheads.js';
-import { endsWithTerminal, lineKey, wordsOf } from './text.js';
+import { endsWithTerminal, lineKey, countWords } from './text.js';
 import type { Unit } from './reflow.js';
 
 const MAX_ATTACHED_WORDS = 35;
@@ -26,7 +26,7 @@ export interface StandfirstPick {
 /** True when `unit` reads as a standfirst under a headline. */
 export function isStandfirstLike(unit: Unit): boolean {
   if (unit.kind !== 'paragraph' || !unit.whole) return false;
-  const n = wordsOf(unit.text).length;
+  const n = countWords(unit.text);
   if (n < MIN_WORDS || n > MAX_WORDS || splitSentences(unit.text).length > 2) return false;
   // A line ending in ":" or "," introduces what follows (a list, a quote): it is not a summary.
   if (/[:;,–—-]$/u.test(unit.text)) return false;

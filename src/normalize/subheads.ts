@@ -4,7 +4,7 @@
  * capitals that lost its line break and now opens a paragraph ("SLOW PROGRESS The Geneva talks"
  * in 001). The capitals are kept exactly as written.
  */
-import { BULLET_PATTERN, URL_PATTERN, endsWithFunctionWord, isAllCaps, isTitleCase, startsUpper, wordsOf } from './text.js';
+import { BULLET_PATTERN, URL_PATTERN, endsWithFunctionWord, isAllCaps, isTitleCase, startsUpper, countWords, wordsOf } from './text.js';
 import type { Unit } from './reflow.js';
 
 /** Final characters a subhead never ends with ("?" is fine: "What Comes Next?"). */
@@ -12,7 +12,7 @@ const NOT_SUBHEAD_END = /[.,;:!…][\s"'”’»)\]]*$/u;
 
 /** True for a line that reads as a subhead: 1 to 12 words, at most 90 characters, Title Case or ALL CAPS. */
 export function isSubheadLike(text: string): boolean {
-  const n = wordsOf(text).length;
+  const n = countWords(text);
   if (n === 0 || n > 12 || text.length > 90) return false;
   if (NOT_SUBHEAD_END.test(text) || !startsUpper(text) || endsWithFunctionWord(text)) return false;
   if (BULLET_PATTERN.test(text) || URL_PATTERN.test(text)) return false;

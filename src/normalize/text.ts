@@ -18,6 +18,14 @@ export function wordsOf(text: string): string[] {
   return text === '' ? [] : text.split(' ');
 }
 
+/** Number of words of an already folded text, without allocating them. */
+export function countWords(text: string): number {
+  if (text === '') return 0;
+  let n = 1;
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) n++;
+  return n;
+}
+
 /** Closing quotes and brackets that may follow a sentence's final stop: `result."`, `end.)`. */
 const CLOSERS = new Set(['"', "'", '”', '’', '»', ')', ']']);
 /** Opening quotes and brackets that may precede a sentence's first letter. */

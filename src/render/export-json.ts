@@ -4,6 +4,7 @@
  */
 import type { LinkedTopic } from '../link/topics.js';
 import type { Article, Site, TimelineEntry } from '../model.js';
+import { escapeHtml, safeJson } from './escape.js';
 import { formatDate } from './format.js';
 
 /** One record of articles.json. */
@@ -67,11 +68,3 @@ export function exportData(site: Site, topics: readonly LinkedTopic[], timelineJ
   ]);
 }
 
-/** JSON whose bytes hold no `<`: decodes to the same text, and stays inert if someone inlines it in HTML. */
-export function safeJson(json: string): string {
-  return json.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}

@@ -7,7 +7,7 @@ import { Feed } from 'feed';
 import type { Config } from '../config.js';
 import type { LinkedTopic } from '../link/topics.js';
 import type { Article } from '../model.js';
-import { safeJson } from './export-json.js';
+import { escapeHtml, safeJson } from './escape.js';
 import type { Urls } from './urls.js';
 
 /** Items per feed. */
@@ -26,34 +26,41 @@ function renderFeedSet(config: Readonly<Config>, urls: Urls, spec: FeedSpec): Ma
   const items = spec.articles.filter((a) => a.date).slice(0, FEED_SIZE);
   const abs = (file: string) => urls.absolute(urls.feed(`${spec.dir}${file}`));
   const updated = items[0]?.date ? calendarDate(items[0].date) : new Date(Date.UTC(1970, 0, 1));
-  const feed = new Feed({
-    id: urls.absolute(spec.pageUrl),
-    title: spec.title,
-    description: spec.description,
-    link: urls.absolute(spec.pageUrl),
-    language: config.language,
-    updated,
-    generator: 'news-archive',
-    copyright: `Articles belong to their publishers; compiled by ${config.title}.`,
-    feedLinks: { rss: abs('feed.xml'), atom: abs('atom.xml'), json: abs('feed.json') },
-  });
-  for (const a of items) {
-    const link = urls.absolute(urls.article(a.slug));
-    feed.addItem({
-      title: a.title,
-      id: link,
-      link,
-      date: calendarDate(a.date!),
-      published: calendarDate(a.date!),
-      description: a.standfirst ?? a.blocks.find((b) => b.type === 'paragraph')?.text.slice(0, 300) ?? '',
-      ...(a.publisher || a.byline ? { author: [{ name: a.byline ?? a.publisher ?? '' }] } : {}),
-      category: a.topics.slice(0, 5).map((t) => ({ name: t.name, domain: urls.absolute(urls.topic(t.slug)) })),
+  // Atom marks titles type="html" and RSS readers treat them as HTML: the XML feeds get
+  // HTML-escaped text, the JSON Feed (plain text by its spec) the text as written.
+  const make = (text: (s: string) => string) => {
+    const feed = new Feed({
+      id: urls.absolute(spec.pageUrl),
+      title: text(spec.title),
+      description: text(spec.description),
+      link: urls.absolute(spec.pageUrl),
+      language: config.language,
+      updated,
+      generator: 'news-archive',
+      copyright: text(`Articles belong to their publishers; compiled by ${config.title}.`),
+      feedLinks: { rss: abs('feed.xml'), atom: abs('atom.xml'), json: abs('feed.json') },
     });
-  }
+    for (const a of items) {
+      const link = urls.absolute(urls.article(a.slug));
+      feed.addItem({
+        title: text(a.title),
+        id: link,
+        link,
+        date: calendarDate(a.date!),
+        published: calendarDate(a.date!),
+        description: text(a.standfirst ?? a.blocks.find((b) => b.type === 'paragraph')?.text.slice(0, 300) ?? ''),
+        ...(a.publisher || a.byline ? { author: [{ name: text(a.byline ?? a.publisher ?? '') }] } : {}),
+        category: a.topics.slice(0, 5).map((t) => ({ name: text(t.name), domain: urls.absolute(urls.topic(t.slug)) })),
+      });
+    }
+    return feed;
+  };
+  const xml = make(escapeHtml);
+  const json = make((s) => s);
   return new Map([
-    [`${spec.dir}feed.xml`, feed.rss2()],
-    [`${spec.dir}atom.xml`, feed.atom1()],
-    [`${spec.dir}feed.json`, safeJson(feed.json1())],
+    [`${spec.dir}feed.xml`, xml.rss2()],
+    [`${spec.dir}atom.xml`, xml.atom1()],
+    [`${spec.dir}feed.json`, safeJson(json.json1())],
   ]);
 }
 

@@ -1,7 +1,7 @@
 /** schema.org structured data (issue 5, item 4), serialised safely for an inline JSON-LD script. */
 import type { Config } from '../config.js';
 import type { Article } from '../model.js';
-import { safeJson } from './export-json.js';
+import { safeJson } from './escape.js';
 import type { Link } from './view-types.js';
 
 /** JSON for a `<script type="application/ld+json">`: `<` is escaped so no text can close the script. */

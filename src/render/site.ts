@@ -19,6 +19,8 @@ export interface RenderInput {
   readonly related: ReadonlyMap<string, readonly string[]>;
   readonly eventsByTopic: ReadonlyMap<string, readonly TimelineEntry[]>;
   readonly assets: readonly AssetFile[];
+  /** Copied to the site root unchanged. */
+  readonly statics: readonly AssetFile[];
   readonly engine: TemplateEngine;
 }
 
@@ -34,10 +36,11 @@ export async function renderSite(input: RenderInput): Promise<Map<string, string
   const ctx: RenderContext = {
     config, urls, articles, storyOf, related: input.related,
     topics: new Map(input.topics.map((t) => [t.name, t])),
-    assets: { css: assetUrl('site.css'), js: assetUrl('site.js') },
+    assets: { css: assetUrl('site.css'), js: assetUrl('site.js'), icon: assetUrl('favicon.svg') },
   };
 
   const out = new Map<string, string | Uint8Array>(hashed.files);
+  for (const f of input.statics) out.set(f.name, f.bytes);
   const pages = renderPages({ site, topics: input.topics, ctx, engine: input.engine, eventsByTopic: input.eventsByTopic });
   for (const [k, v] of pages) out.set(k, v);
   const articlePages = new Map([...pages].filter(([k]) => k.startsWith('articles/')));

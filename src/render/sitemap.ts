@@ -14,6 +14,10 @@ const PER_FILE = 45_000;
 export interface SitemapEntry { readonly path: string; readonly lastmod: string | null }
 
 async function toXml(items: SitemapItemLoose[], hostname: string, news = false): Promise<string> {
+  // The sitemap package refuses an empty stream; an empty urlset is still a valid sitemap.
+  if (items.length === 0) {
+    return `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"${news ? ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"' : ''}></urlset>`;
+  }
   const stream = new SitemapStream({ hostname, xmlns: { news, xhtml: false, image: false, video: false } });
   return (await streamToPromise(Readable.from(items).pipe(stream))).toString();
 }

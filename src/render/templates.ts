@@ -65,7 +65,8 @@ export function createTemplateEngine(templatesDir: string): TemplateEngine {
         try {
           eta.compile(f.text);
         } catch (err) {
-          out.push(locate(err, f.path));
+          // Anything that fails to compile is a syntax error, whether Eta's parser or JS saw it.
+          out.push(locate(err, f.path, true));
         }
       }
       return out;
@@ -74,7 +75,7 @@ export function createTemplateEngine(templatesDir: string): TemplateEngine {
 }
 
 /** Turns an Eta or strict-view error into a located diagnostic. */
-function locate(err: unknown, fallbackFile: string) {
+function locate(err: unknown, fallbackFile: string, compiling = false) {
   const message = err instanceof Error ? err.message : String(err);
   // Eta runtime errors in debug mode start with "<path>:<line>"; parse errors carry "line N col M".
   const runtime = /^(.*?\.eta):(\d+)/m.exec(message);
@@ -83,7 +84,7 @@ function locate(err: unknown, fallbackFile: string) {
   const line = runtime ? Number(runtime[2]) : parse ? Number(parse[1]) : null;
   const column = !runtime && parse?.[2] ? Number(parse[2]) : null;
   const undefinedVar = /the template reads (\S+), which is not defined/.exec(message);
-  const syntax = err instanceof Error && err.name === 'EtaParseError';
+  const syntax = compiling || (err instanceof Error && err.name === 'EtaParseError');
   const reason = undefinedVar
     ? `the template reads ${undefinedVar[1]}, which is not defined`
     : syntax ? `template syntax error: ${firstLine(message)}` : `template error: ${lastMeaningfulLine(message)}`;

@@ -32,7 +32,7 @@ export interface LayoutView {
     readonly breadcrumbs: readonly Link[];
   };
   readonly nav: readonly (Link & { readonly current: boolean })[];
-  readonly assets: { readonly css: string; readonly js: string };
+  readonly assets: { readonly css: string; readonly js: string; readonly icon: string };
 }
 
 export interface TopicLink extends Link { readonly kind: string; readonly count: number }

@@ -17,7 +17,7 @@ export interface RenderContext {
   readonly storyOf: ReadonlyMap<string, Story>;
   /** Article slug -> related article slugs by shared topics. */
   readonly related: ReadonlyMap<string, readonly string[]>;
-  readonly assets: { readonly css: string; readonly js: string };
+  readonly assets: { readonly css: string; readonly js: string; readonly icon: string };
 }
 
 export const UNKNOWN_PUBLISHER = 'Unknown outlet';

@@ -148,8 +148,10 @@ describe('hostile HTML in articles', () => {
     assert.equal(result.ok, true, result.diagnostics.map((d) => d.message).join('\n'));
     for (const f of listFiles(out).filter((f) => /\.(html|xml|json)$/.test(f))) {
       const text = readOut(out, f);
+      // Attribute values are escaped text: blank them so only real attributes are checked.
+      const tags = text.replace(/="[^"]*"/g, '=""');
       assert.ok(!/<script(?![^>]*(application\/ld\+json|src=))/i.test(text), `${f}: script tag`);
-      assert.ok(!/<[a-z][^>]*\son[a-z]+=/i.test(text), `${f}: event handler attribute`);
+      assert.ok(!/<[a-z][^>]*\son[a-z]+=/i.test(tags), `${f}: event handler attribute`);
       assert.ok(!/(href|src)="\s*(javascript|data):/i.test(text), `${f}: dangerous URL`);
       assert.ok(!/<iframe/i.test(text), `${f}: iframe`);
     }

@@ -44,6 +44,13 @@ test('should let a forced title win and drop the superseded first-line headline'
   assert.equal(pick.top, 0);
 });
 
+test("should drop the file's own end headline when the front matter forces a title", () => {
+  const units = [unit('A paragraph that ends.', 1, false), unit('Kerry vows to work with Moscow', 9)];
+  const pick = pickTitle(units, 'Edited title', always);
+  assert.equal(pick.title?.source, 'front-matter');
+  assert.deepEqual(pick.drop, [1]);
+});
+
 test('should return no title for an empty body', () => {
   assert.equal(pickTitle([], undefined, never).title, null);
 });
