@@ -5,3 +5,4 @@ export { findSharedLines, type FurnitureContext } from './plain-text.js';
 export { slugify, safeSlug, isValidSlug, RESERVED_SLUGS } from './slug.js';
 export { parseMarkdown, blockNodes, leadingHeading } from './markdown.js';
 export { lineKey } from './text.js';
+export { normalizePlainText, type NormalizedText, type PlainTextInput } from './plain-text.js';

@@ -15,7 +15,7 @@ import type { Row } from './columns.js';
 import { isHeadlineLike } from './headline.js';
 import { sentenceStarts } from './sentences.js';
 import { isSubheadLike, splitCapsRun } from './subheads.js';
-import { BULLET_PATTERN, endsWithFunctionWord, endsWithTerminal, startsLower, startsUpper, countWords } from './text.js';
+import { BULLET_PATTERN, countWords, endsWithFunctionWord, endsWithTerminal, isTitleCase, startsLower, startsUpper } from './text.js';
 
 /** A paragraph or subhead candidate, before title, standfirst and subheads are decided. */
 export interface Unit {
@@ -162,17 +162,21 @@ function reflowWrapped(rows: readonly Row[]): Unit[] {
   // paragraph end (or another heading) and before a capital. Computed in order, so no recursion.
   // Two lines give no wrap width to measure against; a first line under 60 characters (narrower
   // than any hard wrap of body text) followed by a capital is then read as a heading over its line.
-  const shortish = (i: number): boolean => short(i) || (n === 2 && i === 0 && rows[0]!.text.length < 60);
+  // The last line of a run is a heading after any sentence end: a paragraph's last line ends one.
+  // A first line in Title Case is a headline whatever its width: wrapped prose is never Title Case.
+  const shortish = (i: number): boolean =>
+    short(i) || (i === 0 && ((n === 2 && rows[0]!.text.length < 60) || (isTitleCase(rows[0]!.text) && countWords(rows[0]!.text) >= 4)));
   const headings: boolean[] = [];
   for (let i = 0; i < n; i++) {
     const text = rows[i]!.text;
     const next = rows[i + 1];
+    const afterEnd = i === 0 || endsParagraph(i - 1) || headings[i - 1] === true || (i === n - 1 && endsWithTerminal(rows[i - 1]!.text));
     headings.push(
       shortish(i) &&
         !endsWithTerminal(text) &&
         (isHeadlineLike(text) || isSubheadLike(text)) &&
         (next === undefined || startsUpper(next.text)) &&
-        (i === 0 || endsParagraph(i - 1) || headings[i - 1] === true),
+        afterEnd,
     );
   }
   const heading = (i: number): boolean => headings[i] === true;

@@ -99,6 +99,24 @@ test('should keep a heading line inside a wrapped run on its own', () => {
   ]);
 });
 
+test('should keep a headline-like last line apart from the paragraph that ends before it', () => {
+  const body = [
+    'The capture of the city and further advances would mark the biggest',
+    'gain against the militants since the start of the intervention last year.',
+    'Kerry vows to work with Moscow for peace in Syria despite differences',
+  ].join('\n');
+  assert.equal(texts(body).length, 2);
+});
+
+test('should keep a Title Case first line apart even when it is as wide as the wrap', () => {
+  const body = [
+    'Kerry Meets Putin in Moscow to Discuss the Syrian Conflict and Ukraine',
+    'Secretary of State John Kerry met President Vladimir Putin on Thursday in',
+    'Moscow, where the two discussed the war in Syria and the Ukraine crisis.',
+  ].join('\n');
+  assert.deepEqual(texts(body).map((t) => t.slice(0, 20)), ['Kerry Meets Putin in', 'Secretary of State J']);
+});
+
 test('should split a run of capitals off a paragraph as a subhead', () => {
   const units = reflowRows(rows('SLOW PROGRESS The Geneva talks are part of a diplomatic push.'));
   assert.deepEqual(
