@@ -2,7 +2,7 @@
  * Entities of one article (issue 4, item 1): the people, places and organisations named in its
  * title, standfirst and body, each mention with its canonical name after alias merging.
  *
- * Three passes, cheapest first (figures in ENTITIES.md):
+ * Three passes, cheapest first (figures in docs/entities.md):
  * 1. the topics file, as a gazetteer: curated names and aliases, longest match;
  * 2. proper-noun runs on what is left, typed by compromise's lexicon, the name's shape and its
  *    neighbours (name-candidates.ts), then settled at article level (resolve-names.ts);
@@ -30,7 +30,7 @@ export interface ArticleText {
   readonly standfirstLine?: number;
 }
 
-/** Switches for measuring each pass (ENTITIES.md); `extractMentions` uses the defaults. */
+/** Switches for measuring each pass (docs/entities.md); `extractMentions` uses the defaults. */
 export interface ExtractOptions {
   /** Find names the topics file does not list (proper-noun runs and rules). */
   readonly runs: boolean;

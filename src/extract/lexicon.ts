@@ -4,7 +4,7 @@
  * and the part of speech of common words), looked up per word in O(1); and its tagger, run on
  * one sentence at a time and only for a name no rule could place. Loading costs 0.2-0.3 s, most
  * of it unpacking the lexicon; a full parse costs 20-40 ms per article, which is why the rules
- * in entities.ts come first (see ENTITIES.md).
+ * in entities.ts come first (see docs/entities.md).
  */
 import { createRequire } from 'node:module';
 

@@ -12,9 +12,9 @@ import { DEMONYMS, PARTICLES } from './name-words.js';
 import { tagSentence } from './lexicon.js';
 import { tokenKey, type Token } from './tokenize.js';
 
-/** Switches for measuring each step (ENTITIES.md); the defaults are what the build uses. */
+/** Switches for measuring each step (docs/entities.md); the defaults are what the build uses. */
 export interface ResolveOptions {
-  /** Ask compromise's full tagger about names no rule could type (slow; off by default, see ENTITIES.md). */
+  /** Ask compromise's full tagger about names no rule could type (slow; off by default, see docs/entities.md). */
   readonly tagger: boolean;
 }
 
