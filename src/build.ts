@@ -12,7 +12,7 @@ import { assignTopicSlugs, assignUniqueSlugs, buildTimeline, buildTopics, events
 import { findSources, readOptionalText, readSource, readTheme } from './load/index.js';
 import type { Article, Site, SourceFile } from './model.js';
 import { findSharedLines, lineKey, normalizeArticle, parseFrontMatter, type ParsedFrontMatter } from './normalize/index.js';
-import { closeSearch, createTemplateEngine, renderSite } from './render/index.js';
+import { closeSearch, createTemplateEngine, eventAnchors, renderBody, renderSite } from './render/index.js';
 import { writeSite } from './write/index.js';
 
 export interface BuildOptions {
@@ -157,10 +157,13 @@ function processArticles(
       const article = normalizeArticle(source, fm, { furniture, dateReference: config.dateReference });
       const mid = performance.now();
       const extracted = extractArticle(article, gazetteer);
+      const end = performance.now();
+      const rendered = { ...extracted, bodyHtml: renderBody(extracted, eventAnchors(extracted)) };
       timings.normalize += mid - start;
-      timings.extract += performance.now() - mid;
-      cache?.set(key, extracted);
-      out.push(extracted);
+      timings.extract += end - mid;
+      timings.render += performance.now() - end;
+      cache?.set(key, rendered);
+      out.push(rendered);
     } catch (err) {
       if (!(err instanceof SourceError)) throw err;
       diagnostics.push(err.diagnostic, ...source.diagnostics);

@@ -169,6 +169,8 @@ export interface Article {
   readonly draft: boolean;
   /** Warnings about this article (not fatal). */
   readonly diagnostics: Diagnostic[];
+  /** Sanitised body HTML, rendered once per article (and cached with it); empty until rendered. */
+  readonly bodyHtml: string;
 }
 
 /** A topic page: one per person, place, organisation or theme, aliases merged (issue 4). */

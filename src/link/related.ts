@@ -21,6 +21,8 @@ export function findRelated(articles: readonly Article[]): Map<string, string[]>
     }
   });
   const n = articles.length;
+  const day = articles.map((a) => (a.date ? Date.parse(a.date) / 86_400_000 : Number.NaN));
+  const distance = (i: number, j: number) => (Number.isNaN(day[i]!) || Number.isNaN(day[j]!) ? Number.MAX_SAFE_INTEGER : Math.abs(day[i]! - day[j]!));
   const out = new Map<string, string[]>();
   articles.forEach((a, i) => {
     const scores = new Map<number, number>();
@@ -30,13 +32,24 @@ export function findRelated(articles: readonly Article[]): Map<string, string[]>
       const idf = Math.log(1 + n / list.length);
       for (const j of list) if (j !== i) scores.set(j, (scores.get(j) ?? 0) + idf);
     }
-    const ranked = [...scores].sort((x, y) => y[1] - x[1] || distance(a, articles[x[0]]!) - distance(a, articles[y[0]]!) || articles[x[0]]!.slug.localeCompare(articles[y[0]]!.slug));
-    out.set(a.slug, ranked.slice(0, RESULTS).map(([j]) => articles[j]!.slug));
+    const ranked = topK([...scores], RESULTS, (x, y) => y[1] - x[1] || distance(i, x[0]) - distance(i, y[0]) || x[0] - y[0]);
+    out.set(a.slug, ranked.map(([j]) => articles[j]!.slug));
   });
   return out;
 }
 
-function distance(a: Article, b: Article): number {
-  if (!a.date || !b.date) return Number.MAX_SAFE_INTEGER;
-  return Math.abs(Date.parse(a.date) - Date.parse(b.date));
+/** The k best items by `compare`, without sorting the whole list (candidate lists can be long). */
+function topK<T>(items: T[], k: number, compare: (a: T, b: T) => number): T[] {
+  const best: T[] = [];
+  for (const item of items) {
+    if (best.length === k && compare(item, best[k - 1]!) >= 0) continue;
+    let i = best.length < k ? best.length : k - 1;
+    while (i > 0 && compare(item, best[i - 1]!) < 0) {
+      if (i < k) best[i] = best[i - 1]!;
+      i--;
+    }
+    best[i] = item;
+    if (best.length > k) best.length = k;
+  }
+  return best;
 }

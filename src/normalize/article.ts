@@ -95,6 +95,7 @@ export function normalizeArticle(source: SourceFile, fm: ParsedFrontMatter, ctx:
     readingMinutes: readingMinutes(words),
     draft: data.draft ?? false,
     diagnostics,
+    bodyHtml: '',
   };
 }
 

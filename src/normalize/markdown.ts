@@ -10,9 +10,15 @@ import type { Block } from '../model.js';
 
 const parser = unified().use(remarkParse);
 
-/** Parses a Markdown body to mdast. */
+let last: { markdown: string; tree: Root } | null = null;
+
+/**
+ * Parses a Markdown body to mdast. The last tree is remembered: normalize and render parse the
+ * same body one after the other, and parsing is most of the per-article cost (issue 7).
+ */
 export function parseMarkdown(markdown: string): Root {
-  return parser.parse(markdown);
+  if (last?.markdown !== markdown) last = { markdown, tree: parser.parse(markdown) };
+  return last.tree;
 }
 
 /** Top-level nodes that become body blocks; everything else (raw HTML, rules, definitions) carries no text. */

@@ -43,8 +43,8 @@ function renderMarkdown(markdown: string, skipLeadingHeading: boolean): string {
   nodes.forEach((node, i) => {
     node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id: `p${i}` } };
   });
-  if (skipLeadingHeading) tree.children = tree.children.slice(1);
-  const hast = mdToHast.runSync(tree) as HastRoot;
+  // A new root, not a mutation: parseMarkdown may hand the same tree to the next caller.
+  const hast = mdToHast.runSync({ ...tree, children: skipLeadingHeading ? tree.children.slice(1) : tree.children }) as HastRoot;
   return markdownToHtml.stringify(markdownToHtml.runSync(hast) as HastRoot);
 }
 

@@ -4,7 +4,6 @@
  */
 import type { LinkedTopic } from '../link/topics.js';
 import type { Article, Site, TimelineEntry } from '../model.js';
-import { renderBody } from './body-html.js';
 import { breadcrumbLd, collectionLd, newsArticleLd } from './json-ld.js';
 import { paginate, paginateGroups } from './paginate.js';
 import type { TemplateEngine } from './templates.js';
@@ -58,7 +57,7 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
     const { ctx } = input;
     for (const a of input.site.articles) {
       const url = ctx.urls.article(a.slug);
-      const view = articleView(ctx, a, renderBody(a, eventAnchors(a)));
+      const view = articleView(ctx, a, a.bodyHtml);
       const crumbs = [{ label: 'Latest', href: ctx.urls.home() }, { label: a.title, href: url }];
       const topics = view.topics.map((t) => ({ name: t.label, url: ctx.urls.absolute(t.href), kind: t.kind }));
       emit(out, input, url, 'article', {
