@@ -44,3 +44,26 @@ export function cloneForLink(a: Article): Article {
 export function textHash(text: string | null): string {
   return text === null ? 'none' : crypto.createHash('sha256').update(text).digest('hex');
 }
+
+/** A cache seeded from disk that remembers which entries this build used, to save only those. */
+export function persistentCache(loaded: Map<string, Article>): ArticleCache & { readonly used: Map<string, Article>; readonly hits: number } {
+  const used = new Map<string, Article>();
+  let hits = 0;
+  return {
+    get(key) {
+      const a = loaded.get(key);
+      if (a) {
+        hits++;
+        used.set(key, a);
+      }
+      return a;
+    },
+    set(key, article) {
+      used.set(key, article);
+    },
+    used,
+    get hits() {
+      return hits;
+    },
+  };
+}

@@ -4,23 +4,26 @@
  * leaves the bad files out), so a failed build never touches the previous site.
  */
 import fs from 'node:fs/promises';
-import { articleKey, cloneForLink, textHash, type ArticleCache } from './article-cache.js';
+import { articleKey, cloneForLink, persistentCache, textHash, type ArticleCache } from './article-cache.js';
 import type { Config } from './config.js';
 import { CODES, diagnostic, SourceError, sortDiagnostics, toDiagnostic, type Diagnostic } from './diagnostics.js';
 import { buildGazetteer, extractArticle, parseTopicsFile, type Gazetteer, type TopicsFile } from './extract/index.js';
 import { assignTopicSlugs, assignUniqueSlugs, buildTimeline, buildTopics, eventsByTopic, findRelated, findStories, sortArticles, type LinkedTopic } from './link/index.js';
-import { findSources, readOptionalText, readSource, readTheme } from './load/index.js';
+import { findSources, readArticleCache, readOptionalText, readSource, readTheme } from './load/index.js';
 import type { Article, Site, SourceFile } from './model.js';
 import { findSharedLines, lineKey, normalizeArticle, parseFrontMatter, type ParsedFrontMatter } from './normalize/index.js';
 import { closeSearch, createTemplateEngine, eventAnchors, renderBody, renderSite } from './render/index.js';
-import { writeSite } from './write/index.js';
+import { writeArticleCache, writeSite } from './write/index.js';
 
 export interface BuildOptions {
   /** Leave bad files out and build the rest (exit 0). */
   readonly keepGoing?: boolean;
   /** Write the site (false for `check`). @default true */
   readonly write?: boolean;
-  /** Reuse per-article results between builds (dev mode keeps one in memory). */
+  /**
+   * Reuse per-article results between builds. Dev mode passes one kept in memory; without one,
+   * the build reads the persistent cache in `cacheDir` and saves it after a successful write.
+   */
   readonly cache?: ArticleCache;
 }
 
@@ -60,8 +63,9 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   if (!loaded) return fail();
 
   // normalize + extract, per article, reused from the cache when nothing it depends on changed
+  const disk = options.cache ? null : persistentCache(await time('load', () => readArticleCache(config.cacheDir)));
   const gazetteer = buildGazetteer(loaded.topicsFile);
-  const extracted = processArticles(config, loaded, gazetteer, diagnostics, options.cache, timings);
+  const extracted = processArticles(config, loaded, gazetteer, diagnostics, options.cache ?? disk ?? undefined, timings);
 
   // link: the archive as a whole
   const linked = await time('link', () => link(config, extracted.map(cloneForLink), loaded.topicsFile));
@@ -88,6 +92,8 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   if (options.write !== false) {
     try {
       await time('write', () => writeSite(config.outDir, files));
+      // A cache that cannot be saved costs the next build time, never correctness.
+      if (disk) await time('write', () => writeArticleCache(config.cacheDir, disk.used).catch(() => undefined));
     } catch (err) {
       diagnostics.push(toDiagnostic(err, config.outDir, CODES.OUTPUT_UNWRITABLE, 'Check the output folder.'));
       return fail();

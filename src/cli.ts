@@ -3,7 +3,7 @@
  * code. Heavy modules (NLP, Markdown) are imported only by the commands that need them, so
  * `news-archive --help` answers at once.
  */
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { CliOverrides } from './config.js';
 import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import { loadConfig } from './load/read-config.js';
@@ -113,6 +113,40 @@ program
     const server = await startServer({ root: config.outDir, basePath: config.basePath, port: opts.port, host: opts.host });
     console.log(`serving ${config.outDir} at ${server.url}`);
   });
+
+program
+  .command('dev')
+  .description('build, serve on 127.0.0.1, and rebuild and reload open pages on every change')
+  .addOption(new Option('-p, --port <port>', 'port (0 picks a free one)').default(8080).argParser(parsePort))
+  .option('--host <host>', 'host to listen on', '127.0.0.1')
+  .action(async (opts: { port: number; host: string }) => {
+    const { config, diagnostics } = await resolve();
+    if (diagnostics.some((d) => d.severity === 'error')) return exitWith(diagnostics);
+    printDiagnostics(diagnostics);
+    const path = await import('node:path');
+    const { startDev } = await import('./dev/index.js');
+    let session: Awaited<ReturnType<typeof startDev>>;
+    try {
+      session = await startDev(config, { port: opts.port, host: opts.host, reloadConfig: resolve });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+      console.error(`news-archive dev: port ${opts.port} on ${opts.host} is in use.\n  hint: stop the other server, or pick another port with --port (0 picks a free one).`);
+      process.exitCode = 1;
+      return;
+    }
+    const rel = (p: string) => path.relative(process.cwd(), p) || '.';
+    console.log(`serving ${rel(config.outDir)} at ${session.url}\nwatching ${rel(config.contentDir)}, ${rel(config.templatesDir)} and the config; Ctrl-C stops`);
+    // Stopping mid-build is safe: the write is staged and swapped, and the next build removes leftovers.
+    const stop = () => void session.close().finally(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535.');
+  return port;
+}
 
 function exitWith(diagnostics: Diagnostic[]): void {
   printDiagnostics(diagnostics);

@@ -4,12 +4,13 @@
  */
 import type { LinkedTopic } from '../link/topics.js';
 import type { Article, Site, TimelineEntry } from '../model.js';
-import { breadcrumbLd, collectionLd, newsArticleLd } from './json-ld.js';
+import { breadcrumbLd, collectionLd, newsArticleLd, websiteLd } from './json-ld.js';
 import { paginate, paginateGroups } from './paginate.js';
 import type { TemplateEngine } from './templates.js';
 import { outputPathFor } from './urls.js';
 import type { Pagination } from './view-types.js';
-import { articleCard, articleView, eventViews, groupByMonth, layoutView, topicLink, type RenderContext } from './views.js';
+import { formatDate } from './format.js';
+import { articleCard, articleView, eventViews, groupByMonth, layoutView, topicFeeds, topicLink, type RenderContext } from './views.js';
 
 export type PageMap = Map<string, string>;
 
@@ -42,12 +43,20 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
   home(out, input) {
     const { ctx, site } = input;
     const pages = paginate(site.articles, ctx.config.pageSize);
+    const dates = site.articles.map((a) => a.date).filter((d): d is string => !!d).sort();
+    const span = dates.length ? [formatDate(dates[0]!.slice(0, 7)), formatDate(dates.at(-1)!.slice(0, 7))].filter((d, i, all) => all.indexOf(d) === i).join(' – ') : '';
+    // The most covered topics, for readers who browse rather than search.
+    const topTopics = input.topics.slice().sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name)).slice(0, 12).map((t) => topicLink(ctx, t));
     pages.forEach((list, i) => {
       const url = ctx.urls.home(i + 1);
       emit(out, input, url, 'home', {
-        ...layoutView(ctx, { title: i ? `Latest, page ${i + 1}` : 'Latest', description: ctx.config.description, path: url, kind: 'home' }),
+        ...layoutView(ctx, {
+          title: i ? `Latest, page ${i + 1}` : 'Latest', description: ctx.config.description, path: url, kind: 'home',
+          jsonLd: i ? [] : [websiteLd(ctx.config, ctx.urls.absolute(ctx.urls.search()))],
+        }),
         articles: list.map((a) => articleCard(ctx, a)),
-        stats: { articles: site.articles.length, topics: input.topics.length, events: site.timeline.length, outlets: new Set(site.articles.map((a) => a.publisher)).size },
+        stats: { articles: site.articles.length, topics: input.topics.length, events: site.timeline.length, outlets: new Set(site.articles.map((a) => a.publisher)).size, span },
+        topTopics: i ? [] : topTopics,
         pagination: pagination(i + 1, pages.length, ctx.urls.home),
       });
     });
@@ -59,10 +68,16 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
       const url = ctx.urls.article(a.slug);
       const view = articleView(ctx, a, a.bodyHtml);
       const crumbs = [{ label: 'Latest', href: ctx.urls.home() }, { label: a.title, href: url }];
-      const topics = view.topics.map((t) => ({ name: t.label, url: ctx.urls.absolute(t.href), kind: t.kind }));
+      // Structured data names every topic of the article; the page shows the top few as chips.
+      const topics = a.topics.map((t) => ctx.topics.get(t.name)).filter((t): t is LinkedTopic => !!t)
+        .map((t) => ({ name: t.name, url: ctx.urls.absolute(ctx.urls.topic(t.slug)), kind: t.kind }));
+      const meta = [
+        ...(a.date ? [{ property: 'article:published_time', content: a.date }] : []),
+        ...view.topics.map((t) => ({ property: 'article:tag', content: t.label })),
+      ];
       emit(out, input, url, 'article', {
         ...layoutView(ctx, {
-          title: a.title, description: a.standfirst ?? firstWords(a), path: url, kind: 'article', ogType: 'article',
+          title: a.title, description: a.standfirst ?? firstWords(a), path: url, kind: 'article', ogType: 'article', meta,
           jsonLd: [newsArticleLd(ctx.config, a, ctx.urls.absolute(url), topics), breadcrumbLd(crumbs, ctx.urls.absolute)],
           breadcrumbs: crumbs,
         }),
@@ -78,8 +93,9 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
       const topics = input.topics.filter((t) => t.kind === kind).sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name));
       return { id: kind, label, count: topics.length, topics: topics.map((t) => topicLink(ctx, t)) };
     }).filter((g) => g.count > 0);
+    const description = `People, places, organisations and themes in ${ctx.config.title}.`;
     emit(out, input, url, 'topics', {
-      ...layoutView(ctx, { title: 'Topics', description: `People, places, organisations and themes in ${ctx.config.title}.`, path: url, kind: 'topics' }),
+      ...layoutView(ctx, { title: 'Topics', description, path: url, kind: 'topics', jsonLd: [collectionLd('Topics', description, ctx.urls.absolute(url), [])] }),
       groups,
     });
   },
@@ -98,8 +114,12 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
         emit(out, input, url, 'topic', {
           ...layoutView(ctx, {
             title: i ? `${t.name}, page ${i + 1}` : t.name, description, path: url, kind: 'topic', breadcrumbs: crumbs,
-            jsonLd: [collectionLd(t.name, description, ctx.urls.absolute(url), list.map((a) => ({ url: ctx.urls.absolute(ctx.urls.article(a.slug)), name: a.title }))), breadcrumbLd(crumbs, ctx.urls.absolute)],
-            feeds: [{ type: 'application/rss+xml', href: ctx.urls.feed(`topics/${t.slug}/feed.xml`), title: `${t.name} (RSS)` }],
+            jsonLd: [
+              collectionLd(t.name, description, ctx.urls.absolute(url), list.map((a) => ({ url: ctx.urls.absolute(ctx.urls.article(a.slug)), name: a.title })),
+                { name: t.name, url: ctx.urls.absolute(ctx.urls.topic(t.slug)), kind: t.kind, aliases: t.aliases, description: t.description }),
+              breadcrumbLd(crumbs, ctx.urls.absolute),
+            ],
+            feeds: topicFeeds(ctx, t),
           }),
           topic: {
             name: t.name, kind: kindLabel, description: t.description, aliases: t.aliases.filter((a) => a !== t.name),
@@ -119,10 +139,11 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
     const { ctx, site } = input;
     const months = groupByMonth(site.timeline, (e) => e.date);
     const pages = paginateGroups(months, (m) => m.items.length, ctx.config.pageSize * 2);
+    const description = `What happened when, as reported in ${ctx.config.title}: every dated event, linked to its sentence.`;
     pages.forEach((list, i) => {
       const url = ctx.urls.timeline(i + 1);
       emit(out, input, url, 'timeline', {
-        ...layoutView(ctx, { title: i ? `Timeline, page ${i + 1}` : 'Timeline', description: `What happened when, as reported in ${ctx.config.title}: every dated event, linked to its sentence.`, path: url, kind: 'timeline' }),
+        ...layoutView(ctx, { title: i ? `Timeline, page ${i + 1}` : 'Timeline', description, path: url, kind: 'timeline', jsonLd: [collectionLd('Timeline', description, ctx.urls.absolute(url), [])] }),
         months: list.map((m) => ({ id: m.id, label: m.label, items: eventViews(ctx, m.items as TimelineEntry[]) })),
         total: site.timeline.length,
         archiveHref: ctx.urls.archive(),
@@ -137,10 +158,11 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
     const undated = site.articles.filter((a) => !a.date);
     const months = groupByMonth(dated, (a) => a.date!);
     const pages = paginateGroups(months, (m) => m.items.length, ctx.config.pageSize * 2);
+    const description = `Every article in ${ctx.config.title} by publication date, oldest first.`;
     pages.forEach((list, i) => {
       const url = ctx.urls.archive(i + 1);
       emit(out, input, url, 'archive', {
-        ...layoutView(ctx, { title: i ? `Archive, page ${i + 1}` : 'Archive', description: `Every article in ${ctx.config.title} by publication date, oldest first.`, path: url, kind: 'archive' }),
+        ...layoutView(ctx, { title: i ? `Archive, page ${i + 1}` : 'Archive', description, path: url, kind: 'archive', jsonLd: [collectionLd('Archive', description, ctx.urls.absolute(url), [])] }),
         months: list.map((m) => ({ id: m.id, label: m.label, items: m.items.map((a) => articleCard(ctx, a)) })),
         undated: i === pages.length - 1 ? undated.map((a) => articleCard(ctx, a)) : [],
         pagination: pagination(i + 1, pages.length, ctx.urls.archive),
@@ -152,7 +174,8 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
     const { ctx } = input;
     const url = ctx.urls.search();
     emit(out, input, url, 'search', {
-      ...layoutView(ctx, { title: 'Search', description: `Search ${ctx.config.title}.`, path: url, kind: 'search' }),
+      // Result pages are the reader's own query: nothing for a search engine to index.
+      ...layoutView(ctx, { title: 'Search', description: `Search ${ctx.config.title}: articles, topics and dated events.`, path: url, kind: 'search', robots: 'noindex' }),
       topicsHref: ctx.urls.topics(),
       archiveHref: ctx.urls.archive(),
       bundle: `${ctx.config.basePath}pagefind/`,
@@ -162,7 +185,7 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
   notFound(out, input) {
     const { ctx } = input;
     out.set('404.html', input.engine.render('404', {
-      ...layoutView(ctx, { title: 'Page not found', description: 'This page does not exist.', path: `${ctx.config.basePath}404.html`, kind: '404' }),
+      ...layoutView(ctx, { title: 'Page not found', description: 'This page does not exist.', path: `${ctx.config.basePath}404.html`, kind: '404', robots: 'noindex' }),
       latest: input.site.articles.slice(0, 5).map((a) => articleCard(ctx, a)),
     }));
   },

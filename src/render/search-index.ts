@@ -1,12 +1,13 @@
 /**
  * Static search (issue 5, item 1): Pagefind indexes the rendered article pages plus one record per
  * topic (name, aliases, description) and per timeline entry, all in memory; its bundle is added to
- * the output like any other file. Filters: topic, outlet, year, and what a result is.
+ * the output like any other file. Filters: topic, outlet, year, and what a result is (`type`).
  */
 import * as pagefind from 'pagefind';
 import type { Config } from '../config.js';
 import type { LinkedTopic } from '../link/topics.js';
 import type { Article, TimelineEntry } from '../model.js';
+import { escapeHtml } from './escape.js';
 import { formatDate } from './format.js';
 import type { Urls } from './urls.js';
 import { UNKNOWN_PUBLISHER } from './views.js';
@@ -20,39 +21,52 @@ export interface SearchInput {
   readonly topics: readonly LinkedTopic[];
   readonly timeline: readonly TimelineEntry[];
   readonly bySlug: ReadonlyMap<string, Article>;
+  /** Topic name -> timeline entries whose sentence mentions it: gives events their topic filter. */
+  readonly eventsByTopic?: ReadonlyMap<string, readonly TimelineEntry[]>;
 }
+
+const KIND_LABELS: Record<string, string> = { person: 'Person', place: 'Place', organisation: 'Organisation', theme: 'Theme' };
 
 /** Builds the Pagefind bundle; returns output path (under `pagefind/`) -> bytes. */
 export async function buildSearchIndex(input: SearchInput): Promise<Map<string, Uint8Array>> {
   const { config, urls } = input;
   const language = config.language.slice(0, 2);
+  // Pagefind prefixes every result URL with the folder its bundle is served from minus
+  // `pagefind/` (the base path), so records carry site-relative URLs: giving it `/archive/a/`
+  // under the base path `/archive/` produced `/archive/archive/a/`.
+  const rel = (url: string) => `/${url.slice(config.basePath.length)}`;
   const created = await pagefind.createIndex({ forceLanguage: language, keepIndexUrl: false });
   if (!created.index) throw new Error(`search index: ${created.errors.join('; ')}`);
   const index = created.index;
+  const topicsOfEvent = new Map<TimelineEntry, string[]>();
+  for (const [name, entries] of input.eventsByTopic ?? []) {
+    for (const e of entries) topicsOfEvent.set(e, [...(topicsOfEvent.get(e) ?? []), name]);
+  }
   try {
     for (const a of input.articles) {
-      const file = `articles/${a.slug}/index.html`;
-      const html = input.articlePages.get(file);
-      if (html) await check(index.addHTMLFile({ url: urls.article(a.slug), content: html }));
+      const html = input.articlePages.get(`articles/${a.slug}/index.html`);
+      if (html) await check(index.addHTMLFile({ url: rel(urls.article(a.slug)), content: withTopicFilters(html, a) }));
     }
     for (const t of input.topics) {
+      const count = `${t.articles.length} article${t.articles.length === 1 ? '' : 's'}`;
       await check(index.addCustomRecord({
-        url: urls.topic(t.slug),
-        content: [t.name, ...t.aliases, t.description ?? ''].join('. '),
+        url: rel(urls.topic(t.slug)),
+        content: [t.name, ...t.aliases, t.description ?? ''].filter(Boolean).join('. '),
         language,
-        meta: { title: `${t.name} (topic)`, kind: t.kind },
+        meta: { title: t.name, kind: `Topic · ${KIND_LABELS[t.kind] ?? t.kind}`, info: count },
         filters: { type: ['Topic'], topic: [t.name] },
       }));
     }
     for (const e of input.timeline) {
       const first = e.sources[0]!;
       const a = input.bySlug.get(first.article)!;
+      const outlets = [...new Set(e.sources.map((s) => input.bySlug.get(s.article)!.publisher ?? UNKNOWN_PUBLISHER))];
       await check(index.addCustomRecord({
-        url: `${urls.article(a.slug)}#p${first.event.block}s${first.event.sentenceIndex}`,
+        url: rel(`${urls.article(a.slug)}#p${first.event.block}s${first.event.sentenceIndex}`),
         content: e.sources.map((s) => s.event.sentence).join(' '),
         language,
-        meta: { title: `${formatDate(e.date)}: ${first.event.expression}`, date: formatDate(e.date), outlet: a.publisher ?? UNKNOWN_PUBLISHER },
-        filters: { type: ['Event'], year: [e.date.slice(0, 4)], outlet: [...new Set(e.sources.map((s) => input.bySlug.get(s.article)!.publisher ?? UNKNOWN_PUBLISHER))] },
+        meta: { title: `${formatDate(e.date)}: ${a.title}`, kind: 'Timeline event', date: formatDate(e.date), outlet: outlets.join(', ') },
+        filters: { type: ['Event'], year: [e.date.slice(0, 4)], outlet: outlets, topic: topicsOfEvent.get(e) ?? [] },
       }));
     }
     const files = await index.getFiles();
@@ -61,6 +75,16 @@ export async function buildSearchIndex(input: SearchInput): Promise<Map<string, 
   } finally {
     await index.deleteIndex();
   }
+}
+
+/**
+ * The page shows a few topic chips; the index gets every topic of the article as a filter, added
+ * to the copy Pagefind reads only, so the page a reader downloads stays small (issue 5, item 6).
+ */
+function withTopicFilters(html: string, a: Article): string {
+  const spans = a.topics.map((t) => `<span data-pagefind-filter="topic:${escapeHtml(t.name)}"></span>`).join('');
+  const at = html.lastIndexOf('</article>');
+  return at < 0 ? html : `${html.slice(0, at)}${spans}${html.slice(at)}`;
 }
 
 /** Stops the Pagefind service so the process can exit. */

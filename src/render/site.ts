@@ -44,7 +44,7 @@ export async function renderSite(input: RenderInput): Promise<Map<string, string
   const pages = renderPages({ site, topics: input.topics, ctx, engine: input.engine, eventsByTopic: input.eventsByTopic });
   for (const [k, v] of pages) out.set(k, v);
   const articlePages = new Map([...pages].filter(([k]) => k.startsWith('articles/')));
-  const search = await buildSearchIndex({ config, urls, articles: site.articles, articlePages, topics: input.topics, timeline: site.timeline, bySlug: articles });
+  const search = await buildSearchIndex({ config, urls, articles: site.articles, articlePages, topics: input.topics, timeline: site.timeline, bySlug: articles, eventsByTopic: input.eventsByTopic });
   for (const [k, v] of search) out.set(k, v);
   for (const [k, v] of renderFeeds(config, urls, site.articles, input.topics, articles)) out.set(k, v);
   const timelineJs = exportTimelineJs(config.title, site.timeline, articles, (slug) => urls.absolute(urls.article(slug)));

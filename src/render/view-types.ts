@@ -14,10 +14,30 @@ export interface DateView {
 
 export interface FeedLink { readonly type: string; readonly href: string; readonly title: string }
 
+/** A `<meta property>` tag beyond the ones every page has (Open Graph article fields). */
+export interface MetaTag { readonly property: string; readonly content: string }
+
 /** Shared by every page: site chrome and head metadata. */
 export interface LayoutView {
-  readonly site: { readonly title: string; readonly description: string; readonly language: string; readonly homeHref: string; readonly searchHref: string; readonly topicsHref: string };
+  readonly site: {
+    readonly title: string;
+    readonly description: string;
+    readonly language: string;
+    readonly homeHref: string;
+    readonly searchHref: string;
+    readonly topicsHref: string;
+    readonly timelineHref: string;
+    readonly archiveHref: string;
+    /** The open-data export (`data/articles.json`). */
+    readonly dataHref: string;
+    /** The archive's own feeds, for the footer. */
+    readonly feeds: { readonly rss: string; readonly atom: string; readonly json: string };
+  };
   readonly page: {
+    /** `noindex` for pages search engines should skip (search, 404), else null. */
+    readonly robots: string | null;
+    /** Extra Open Graph tags, e.g. `article:published_time`. */
+    readonly meta: readonly MetaTag[];
     /** The document title (`<title>`). */
     readonly title: string;
     readonly description: string;

@@ -5,7 +5,7 @@ import type { Article, Story, TimelineEntry } from '../model.js';
 import { formatDate } from './format.js';
 import { jsonLdScript } from './json-ld.js';
 import type { Urls } from './urls.js';
-import type { ArticleCard, ArticleView, DateView, EventView, FeedLink, LayoutView, Link, TopicLink } from './view-types.js';
+import type { ArticleCard, ArticleView, DateView, EventView, FeedLink, LayoutView, Link, MetaTag, TopicLink } from './view-types.js';
 
 /** Everything view builders need, computed once per build. */
 export interface RenderContext {
@@ -29,11 +29,24 @@ const NAV: readonly { label: string; kind: string; href: (u: Urls) => string }[]
   { label: 'Archive', kind: 'archive', href: (u) => u.archive() },
 ];
 
+/** What a page renderer says about its page; layoutView turns it into the chrome and head. */
+export interface PageHead {
+  readonly title: string;
+  readonly description: string;
+  /** Site path of the page (with the base path), for the canonical URL. */
+  readonly path: string;
+  readonly kind: string;
+  readonly ogType?: string;
+  readonly jsonLd?: unknown[];
+  /** Feeds of this page's own subject (a topic), listed before the archive's. */
+  readonly feeds?: FeedLink[];
+  readonly breadcrumbs?: Link[];
+  readonly robots?: string;
+  readonly meta?: MetaTag[];
+}
+
 /** The chrome and head of any page. */
-export function layoutView(
-  ctx: RenderContext,
-  page: { title: string; description: string; path: string; kind: string; ogType?: string; jsonLd?: unknown[]; feeds?: FeedLink[]; breadcrumbs?: Link[] },
-): LayoutView {
+export function layoutView(ctx: RenderContext, page: PageHead): LayoutView {
   const { config, urls } = ctx;
   const siteFeeds: FeedLink[] = [
     { type: 'application/rss+xml', href: urls.feed('feed.xml'), title: `${config.title} (RSS)` },
@@ -41,13 +54,20 @@ export function layoutView(
     { type: 'application/feed+json', href: urls.feed('feed.json'), title: `${config.title} (JSON Feed)` },
   ];
   return {
-    site: { title: config.title, description: config.description, language: config.language, homeHref: urls.home(), searchHref: urls.search(), topicsHref: urls.topics() },
+    site: {
+      title: config.title, description: config.description, language: config.language,
+      homeHref: urls.home(), searchHref: urls.search(), topicsHref: urls.topics(), timelineHref: urls.timeline(), archiveHref: urls.archive(),
+      dataHref: urls.data('articles.json'),
+      feeds: { rss: urls.feed('feed.xml'), atom: urls.feed('atom.xml'), json: urls.feed('feed.json') },
+    },
     page: {
-      title: page.kind === 'home' ? config.title : `${page.title} · ${config.title}`,
+      title: page.kind === 'home' && page.path === urls.home() ? config.title : `${page.title} · ${config.title}`,
       description: page.description,
       canonical: urls.absolute(page.path),
       kind: page.kind,
       ogType: page.ogType ?? 'website',
+      robots: page.robots ?? null,
+      meta: page.meta ?? [],
       jsonLd: (page.jsonLd ?? []).map(jsonLdScript),
       feeds: [...(page.feeds ?? []), ...siteFeeds],
       breadcrumbs: page.breadcrumbs ?? [],
@@ -55,6 +75,16 @@ export function layoutView(
     nav: NAV.map((n) => ({ label: n.label, href: n.href(urls), current: n.kind === page.kind || (n.kind === 'topics' && page.kind === 'topic') })),
     assets: ctx.assets,
   };
+}
+
+/** The feeds of one topic, for its page head and its "follow" links. */
+export function topicFeeds(ctx: RenderContext, t: LinkedTopic): FeedLink[] {
+  const at = (file: string) => ctx.urls.feed(`topics/${t.slug}/${file}`);
+  return [
+    { type: 'application/rss+xml', href: at('feed.xml'), title: `${t.name} (RSS)` },
+    { type: 'application/atom+xml', href: at('atom.xml'), title: `${t.name} (Atom)` },
+    { type: 'application/feed+json', href: at('feed.json'), title: `${t.name} (JSON Feed)` },
+  ];
 }
 
 /** `<time>` data for a calendar date, or null. */

@@ -1,2 +1,3 @@
 /** Write stage: the only place output reaches the disk. */
 export { writeSite, recoverInterruptedSwap, type OutputFiles } from './write-site.js';
+export { writeArticleCache } from './write-cache.js';

@@ -15,20 +15,20 @@
   var status = root.querySelector('.search-status');
   var list = root.querySelector('.search-results');
   var selects = Array.prototype.slice.call(root.querySelectorAll('select'));
+  var TYPE_LABELS = { Article: 'Articles', Event: 'Timeline events', Topic: 'Topics' };
   var engine = null;
   var pending = 0;
-  form.hidden = false;
 
   function load() {
     if (!engine) {
       engine = import(root.dataset.bundle + 'pagefind.js').then(function (pf) {
         return pf.init().then(function () { return pf.filters(); }).then(function (filters) {
           selects.forEach(function (select) {
-            var values = Object.keys(filters[select.name] || {}).sort();
-            values.forEach(function (v) {
+            var counts = filters[select.name] || {};
+            Object.keys(counts).sort(function (a, b) { return a.localeCompare(b); }).forEach(function (v) {
               var option = document.createElement('option');
               option.value = v;
-              option.textContent = v + ' (' + filters[select.name][v] + ')';
+              option.textContent = (select.name === 'type' && TYPE_LABELS[v] ? TYPE_LABELS[v] : v) + ' (' + counts[v] + ')';
               select.appendChild(option);
             });
           });
@@ -56,31 +56,31 @@
     return out;
   }
 
+  function element(tag, className, text) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text) el.textContent = text;
+    return el;
+  }
+
   function render(results, query) {
     list.textContent = '';
     results.forEach(function (r) {
-      var li = document.createElement('li');
-      li.className = 'search-result';
-      var h = document.createElement('h2');
-      var a = document.createElement('a');
+      var li = element('li', 'search-result');
+      if (r.meta.kind) li.appendChild(element('p', 'result-kind', r.meta.kind));
+      var h = element('h2');
+      var a = element('a', '', r.meta.title || r.url);
       a.href = r.url;
-      a.textContent = r.meta.title || r.url;
       h.appendChild(a);
       li.appendChild(h);
-      var meta = [r.meta.date, r.meta.outlet].filter(Boolean).join(' · ');
-      if (meta) {
-        var p = document.createElement('p');
-        p.className = 'meta';
-        p.textContent = meta;
-        li.appendChild(p);
-      }
-      var ex = document.createElement('p');
-      ex.className = 'excerpt';
+      var meta = [r.meta.outlet, r.meta.date, r.meta.info].filter(Boolean).join(' · ');
+      if (meta) li.appendChild(element('p', 'meta', meta));
+      var ex = element('p', 'excerpt');
       ex.appendChild(excerptNodes(r.excerpt || ''));
       li.appendChild(ex);
       list.appendChild(li);
     });
-    status.textContent = results.length ? results.length + ' result' + (results.length === 1 ? '' : 's') + ' for “' + query + '”' : 'Nothing found for “' + query + '”.';
+    status.textContent = results.length ? results.length + ' result' + (results.length === 1 ? '' : 's') + ' for ' + query : 'Nothing found for ' + query + '.';
   }
 
   function run() {
@@ -89,7 +89,7 @@
     selects.forEach(function (s) { if (s.value) filters[s.name] = s.value; });
     var ticket = ++pending;
     var url = new URL(window.location.href);
-    url.searchParams.set('q', query);
+    if (query) url.searchParams.set('q', query); else url.searchParams.delete('q');
     selects.forEach(function (s) { if (s.value) url.searchParams.set(s.name, s.value); else url.searchParams.delete(s.name); });
     window.history.replaceState(null, '', url);
     if (!query && !Object.keys(filters).length) {
@@ -103,7 +103,7 @@
     }).then(function (search) {
       return Promise.all(search.results.slice(0, 30).map(function (r) { return r.data(); }));
     }).then(function (results) {
-      if (ticket === pending) render(results, query || 'the filters');
+      if (ticket === pending) render(results, query ? '“' + query + '”' : 'the chosen filters');
     }).catch(function (err) {
       status.textContent = 'Search is unavailable: ' + err.message;
     });
@@ -112,12 +112,14 @@
   var timer = 0;
   input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(run, 200); });
   selects.forEach(function (s) { s.addEventListener('change', run); });
-  form.addEventListener('submit', function (e) { e.preventDefault(); run(); });
+  form.addEventListener('submit', function (e) { e.preventDefault(); clearTimeout(timer); run(); });
 
   var params = new URLSearchParams(window.location.search);
   input.value = params.get('q') || '';
   load().then(function () {
     selects.forEach(function (s) { if (params.get(s.name)) s.value = params.get(s.name); });
     if (input.value || selects.some(function (s) { return s.value; })) run();
+  }).catch(function (err) {
+    status.textContent = 'Search is unavailable: ' + err.message;
   });
 })();

@@ -28,7 +28,8 @@ for (const basePath of ['/', '/archive/']) {
       const page = await browser.newPage({ viewport: { width, height: 900 } });
       page.on('console', (m) => { if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`); });
       page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
-      page.on('requestfailed', (r) => errors.push(`${r.url()}: ${r.failure()?.errorText}`));
+      // A request cancelled because the reader navigated away (net::ERR_ABORTED) is not a failure.
+      page.on('requestfailed', (r) => { if (r.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`${r.url()}: ${r.failure()?.errorText}`); });
       return page;
     }
 

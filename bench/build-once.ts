@@ -1,0 +1,36 @@
+/**
+ * One measured build in its own process (so peak RSS is this build's alone). Prints one JSON line:
+ * wall time, per-stage timings, peak RSS, counts. With --edit FILE it builds, edits FILE, and
+ * measures the rebuild with the in-memory cache dev mode uses (edit to written pages).
+ */
+import fs from 'node:fs';
+import { memoryCache } from '../src/article-cache.js';
+import { build } from '../src/build.js';
+import { resolveConfig } from '../src/config.js';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1]!);
+const root = process.cwd();
+const config = resolveConfig(root, { url: 'https://bench.example.org' }, { contentDir: args.get('content')!, outDir: args.get('out')!, cacheDir: args.get('cache')! });
+
+const edit = args.get('edit');
+const cache = edit ? memoryCache() : undefined;
+let result = await build(config, cache ? { cache } : {});
+let start = performance.now();
+if (edit) {
+  fs.appendFileSync(edit, '\nAn added closing sentence for the benchmark edit.\n');
+  start = performance.now();
+  result = await build(config, { cache: cache! });
+}
+const ms = performance.now() - start;
+if (!result.ok) {
+  console.error(result.diagnostics.filter((d) => d.severity === 'error').slice(0, 5).map((d) => `${d.file}:${d.line} ${d.message}`).join('\n'));
+  process.exit(1);
+}
+console.log(JSON.stringify({
+  ms: edit ? ms : undefined,
+  timings: result.timings,
+  maxRssMiB: process.resourceUsage().maxRSS / 1024,
+  articles: result.articles.length,
+  files: result.files.size,
+}));

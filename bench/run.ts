@@ -1,0 +1,117 @@
+/**
+ * `npm run bench`: builds synthetic archives and prints what a user waits for — cold build, warm
+ * build with nothing changed, after adding one article, after editing one, a dev-mode edit to
+ * written pages, peak RSS and per-stage time — and, when Hugo and Eleventy are installed, the same
+ * pages built by them from the same Markdown corpus, with ratios. Never part of `npm test`.
+ *
+ *   npm run bench                        # 1k and 10k articles
+ *   npm run bench -- --sizes 1000,10000,100000
+ *   npm run bench -- --install-peers     # installs Eleventy 3 into bench/peers/node_modules first
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { article, writeCorpus } from './gen-corpus.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const WORK = path.join(ROOT, 'bench', '.work');
+const PEERS = path.join(ROOT, 'bench', 'peers');
+const ELEVENTY = path.join(PEERS, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
+
+const argv = process.argv.slice(2);
+const sizes = (argv.includes('--sizes') ? argv[argv.indexOf('--sizes') + 1]! : '1000,10000').split(',').map(Number);
+if (argv.includes('--install-peers') && !fs.existsSync(ELEVENTY)) {
+  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', PEERS, '@11ty/eleventy@3'], { stdio: 'inherit' });
+}
+
+interface Run { wallMs: number; ms?: number; timings: Record<string, number>; maxRssMiB: number; articles: number; files: number }
+
+/** One build in a fresh process; wall time includes start-up, as a user sees it. */
+function measure(content: string, out: string, cache: string, extra: string[] = []): Run {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'build-once.ts'), '--content', content, '--out', out, '--cache', cache, ...extra], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const wallMs = performance.now() - start;
+  if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+  return { wallMs, ...(JSON.parse(r.stdout.trim().split('\n').pop()!) as Omit<Run, 'wallMs'>) };
+}
+
+/** A peer build timed as a whole process, with its peak RSS from /usr/bin/time when available. */
+function peer(script: string, corpus: string, out: string, env: NodeJS.ProcessEnv = {}): { wallMs: number; maxRssMiB: number | null } | null {
+  const hasTime = fs.existsSync('/usr/bin/time');
+  const cmd = hasTime ? '/usr/bin/time' : 'bash';
+  const args = hasTime ? ['-f', 'MAXRSS %M', 'bash', script, corpus, out] : [script, corpus, out];
+  const start = performance.now();
+  const r = spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env, WORKDIR: path.join(WORK, 'peers'), ...env }, maxBuffer: 1 << 26 });
+  const wallMs = performance.now() - start;
+  if (r.status !== 0) {
+    console.error(`  ${path.basename(script)} failed: ${r.stderr.slice(-400)}`);
+    return null;
+  }
+  const rss = /MAXRSS (\d+)/.exec(r.stderr);
+  return { wallMs, maxRssMiB: rss ? Number(rss[1]) / 1024 : null };
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mib = (m: number | null) => (m == null ? '–' : `${m.toFixed(0)} MiB`);
+const stages = (t: Record<string, number>) => ['load', 'normalize', 'extract', 'link', 'render', 'write'].map((k) => `${k} ${(t[k]! / 1000).toFixed(2)}`).join(', ');
+
+const hasHugo = spawnSync('hugo', ['version'], { stdio: 'ignore' }).status === 0;
+const hasEleventy = fs.existsSync(ELEVENTY);
+console.log(`news-archive bench on ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(`peers: Hugo ${hasHugo ? execFileSync('hugo', ['version'], { encoding: 'utf8' }).split(' ')[1] : 'not installed (apt-get install hugo)'}; ` +
+  `Eleventy ${hasEleventy ? JSON.parse(fs.readFileSync(path.join(PEERS, 'node_modules', '@11ty', 'eleventy', 'package.json'), 'utf8')).version : 'not installed (npm run bench -- --install-peers)'}\n`);
+
+const rows: string[] = [];
+for (const n of sizes) {
+  const dir = path.join(WORK, `n${n}`);
+  const corpus = path.join(dir, 'content');
+  const mdCorpus = path.join(dir, 'markdown');
+  const out = path.join(dir, 'public');
+  const cache = path.join(dir, '.cache');
+  if (!fs.existsSync(path.join(dir, '.complete'))) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    writeCorpus(corpus, n);
+    writeCorpus(mdCorpus, n, { markdownOnly: true });
+    fs.writeFileSync(path.join(dir, '.complete'), '');
+  }
+  console.log(`== ${n.toLocaleString('en')} articles (half Markdown, half scraped text)`);
+  fs.rmSync(cache, { recursive: true, force: true });
+  const cold = measure(corpus, out, cache);
+  console.log(`cold build                 ${s(cold.wallMs)}  peak ${mib(cold.maxRssMiB)}  (${stages(cold.timings)})`);
+  const warm = measure(corpus, out, cache);
+  console.log(`warm, nothing changed      ${s(warm.wallMs)}  peak ${mib(warm.maxRssMiB)}  (${stages(warm.timings)})`);
+
+  const added = article(20240601, n);
+  const addedFile = path.join(corpus, added.file);
+  fs.mkdirSync(path.dirname(addedFile), { recursive: true });
+  fs.writeFileSync(addedFile, added.text);
+  const add = measure(corpus, out, cache);
+  fs.rmSync(addedFile);
+  console.log(`warm, one article added    ${s(add.wallMs)}  (${stages(add.timings)})`);
+
+  const edited = path.join(corpus, article(20240601, 1).file);
+  const original = fs.readFileSync(edited, 'utf8');
+  fs.appendFileSync(edited, '\nAn added closing sentence.\n');
+  const edit = measure(corpus, out, cache);
+  fs.writeFileSync(edited, original);
+  console.log(`warm, one article edited   ${s(edit.wallMs)}  (${stages(edit.timings)})`);
+
+  const dev = measure(corpus, out, cache, ['--edit', edited]);
+  fs.writeFileSync(edited, original);
+  console.log(`dev edit to written pages  ${s(dev.ms!)}  (${stages(dev.timings)})`);
+
+  fs.rmSync(cache, { recursive: true, force: true });
+  const mdCold = measure(mdCorpus, out, cache);
+  console.log(`cold, Markdown-only corpus ${s(mdCold.wallMs)}  peak ${mib(mdCold.maxRssMiB)}`);
+  const hugo = hasHugo ? peer(path.join(PEERS, 'run-hugo.sh'), mdCorpus, path.join(dir, 'hugo-out')) : null;
+  if (hugo) console.log(`Hugo, Markdown-only        ${s(hugo.wallMs)}  peak ${mib(hugo.maxRssMiB)}  (news-archive ${(mdCold.wallMs / hugo.wallMs).toFixed(2)}x; warm add ${(add.wallMs / hugo.wallMs).toFixed(2)}x of Hugo cold)`);
+  const eleventy = hasEleventy ? peer(path.join(PEERS, 'run-eleventy.sh'), mdCorpus, path.join(dir, 'eleventy-out'), { ELEVENTY }) : null;
+  if (eleventy) console.log(`Eleventy, Markdown-only    ${s(eleventy.wallMs)}  peak ${mib(eleventy.maxRssMiB)}  (news-archive ${(mdCold.wallMs / eleventy.wallMs).toFixed(2)}x)`);
+  console.log('');
+  rows.push(`| ${n.toLocaleString('en')} | ${s(cold.wallMs)} | ${s(warm.wallMs)} | ${s(add.wallMs)} | ${s(edit.wallMs)} | ${s(dev.ms!)} | ${mib(cold.maxRssMiB)} | ${s(mdCold.wallMs)} | ${hugo ? s(hugo.wallMs) : '–'} | ${eleventy ? s(eleventy.wallMs) : '–'} |`);
+}
+
+console.log('| articles | cold | warm, unchanged | warm, +1 article | warm, 1 edited | dev edit | peak RSS (cold) | cold, Markdown only | Hugo | Eleventy |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(r);

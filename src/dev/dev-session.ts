@@ -1,0 +1,149 @@
+/**
+ * `news-archive dev`: build, serve, watch, rebuild, reload. Rebuilds share one in-memory article
+ * cache, so an edit re-normalizes and re-extracts only the articles whose inputs changed; a failed
+ * rebuild writes nothing (build.ts), so the server keeps serving the last good site while the
+ * overlay and the terminal say what is wrong.
+ */
+import { memoryCache, type ArticleCache } from '../article-cache.js';
+import { build } from '../build.js';
+import type { Config } from '../config.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import type { LoadedConfig } from '../load/read-config.js';
+import { createRebuildQueue, watchProject, type Change } from '../watch.js';
+import { startDevServer } from './dev-server.js';
+import { describeChanges, diffOutputs, formatRebuild, hashOutputs, toOverlayItems, type RebuildReport } from './rebuild-report.js';
+
+export interface DevOptions {
+  /** @default 8080 */
+  readonly port?: number;
+  /** @default "127.0.0.1" */
+  readonly host?: string;
+  /** Re-reads the config after it changed on disk. @default the starting config, unchanged */
+  readonly reloadConfig?: () => Promise<LoadedConfig>;
+  /** Paths in messages are relative to this. @default process.cwd() */
+  readonly cwd?: string;
+  /** Normal output (stdout). */
+  readonly log?: (line: string) => void;
+  /** Diagnostics and failures (stderr). */
+  readonly logError?: (line: string) => void;
+  /** Quiet time before a rebuild starts (see createRebuildQueue). @default 30 */
+  readonly quietMs?: number;
+}
+
+/** A running dev session. */
+export interface DevSession {
+  /** Where the site is served, base path included. */
+  readonly url: string;
+  /** The report of the first build. */
+  readonly first: RebuildReport;
+  /** Calls `fn` after every rebuild; returns the unsubscribe function. */
+  onRebuild(fn: (report: RebuildReport) => void): () => void;
+  /** Resolves once no rebuild runs or waits. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+// Keys that say where things live: they cannot change under a running watcher and server.
+const FIXED = ['root', 'configFile', 'contentDir', 'templatesDir', 'topicsFile', 'outDir', 'cacheDir', 'basePath'] as const;
+
+/** Builds, then serves and watches until closed. A failed first build still starts the server (with the overlay). */
+export async function startDev(start: Readonly<Config>, options: DevOptions = {}): Promise<DevSession> {
+  const cwd = options.cwd ?? process.cwd();
+  const log = options.log ?? ((l: string) => console.log(l));
+  const logError = options.logError ?? ((l: string) => console.error(l));
+  let config = start;
+  const inner = memoryCache();
+  let reprocessed = 0;
+  // Counts the articles a build had to process again: every cache miss that produced a record.
+  const cache: ArticleCache = { get: (k) => inner.get(k), set: (k, v) => { reprocessed++; inner.set(k, v); } };
+  let hashes = new Map<string, string>();
+  let siteCount = 0;
+  const sessionId = Date.now().toString(36);
+  let printed = new Set<string>();
+  const listeners = new Set<(r: RebuildReport) => void>();
+
+  const server = await startDevServer({ root: config.outDir, basePath: config.basePath, port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
+
+  async function rebuild(changes: Change[]): Promise<RebuildReport> {
+    const began = performance.now();
+    const configDiagnostics = changes.some((c) => c.kind === 'config') ? await reloadConfig() : [];
+    reprocessed = 0;
+    const result = configDiagnostics.some((d) => d.severity === 'error') ? null : await build(config, { cache });
+    const written = performance.now();
+    const diagnostics = [...configDiagnostics, ...(result?.diagnostics ?? [])];
+    const ok = result?.ok ?? false;
+    let diff = { added: [] as string[], changed: [] as string[], removed: [] as string[] };
+    if (result?.ok) {
+      const next = hashOutputs(result.files);
+      diff = diffOutputs(hashes, next);
+      hashes = next;
+      siteCount++;
+    }
+    const newest = Math.max(0, ...changes.map((c) => c.at ?? 0));
+    const report: RebuildReport = {
+      changes, ok, diagnostics, reprocessed, articles: result?.articles.length ?? 0, diff,
+      ms: written - began, sinceSave: newest > 0 ? Math.max(0, Date.now() - newest) : null,
+      timings: result?.timings ?? { load: 0, normalize: 0, extract: 0, link: 0, render: 0, write: 0 },
+    };
+    printReport(report);
+    server.publish({
+      site: `${sessionId}-${siteCount}`, ok,
+      changed: [...diff.added, ...diff.changed, ...diff.removed],
+      errors: ok ? [] : toOverlayItems(diagnostics.filter((d) => d.severity === 'error'), cwd),
+    });
+    for (const fn of listeners) fn(report);
+    return report;
+  }
+
+  async function reloadConfig(): Promise<Diagnostic[]> {
+    if (!options.reloadConfig) return [];
+    const loaded = await options.reloadConfig();
+    if (loaded.diagnostics.some((d) => d.severity === 'error')) return loaded.diagnostics;
+    const moved = FIXED.filter((k) => loaded.config[k] !== config[k]);
+    if (moved.length) logError(`dev: the config changed ${moved.join(', ')}; restart news-archive dev to apply ${moved.length === 1 ? 'it' : 'them'}. The other settings apply now.`);
+    const kept = Object.fromEntries(FIXED.map((k) => [k, config[k]]));
+    config = Object.freeze({ ...loaded.config, ...kept });
+    return loaded.diagnostics;
+  }
+
+  // The terminal shows the same located messages as `build`: every error each time, and each
+  // warning once (a warning of an untouched file is not repeated on every save).
+  function printReport(r: RebuildReport): void {
+    const next = new Set<string>();
+    for (const d of r.diagnostics) {
+      const text = formatDiagnostic(d, cwd);
+      next.add(text);
+      if (d.severity === 'error' || !printed.has(text)) logError(text);
+    }
+    printed = next;
+    if (r.ok) log(formatRebuild(r, cwd));
+    else {
+      const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
+      logError(`${describeChanges(r.changes, cwd)}: build failed with ${errors} error${errors === 1 ? '' : 's'}; still serving the last good site. Fix and save to rebuild.`);
+    }
+  }
+
+  // Changes seen during the first build wait for it, then rebuild once.
+  let firstDone!: () => void;
+  const firstBuilt = new Promise<void>((resolve) => (firstDone = resolve));
+  const queue = createRebuildQueue(async (changes) => {
+    await firstBuilt;
+    await rebuild(changes);
+  }, { quietMs: options.quietMs ?? 30, onError: (err) => logError(`dev: rebuild crashed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`) });
+  const watcher = await watchProject(config, (c) => queue.push(c), { onError: (err) => logError(`dev: watch: ${err.message}`) });
+  const first = await rebuild([]).finally(firstDone);
+
+  return {
+    url: server.url,
+    first,
+    onRebuild(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    idle: () => queue.idle(),
+    async close() {
+      await watcher.close();
+      await server.close();
+    },
+  };
+}
