@@ -83,6 +83,11 @@ export interface RebuildQueue {
 export interface RebuildQueueOptions {
   /** Wait until no change has arrived for this long before a rebuild starts. @default 30 */
   readonly quietMs?: number;
+  /**
+   * After a removal, wait this long instead: a rename is a removal now and an add once chokidar's
+   * awaitWriteFinish has seen the file settle, and both belong in one rebuild. @default 250
+   */
+  readonly removalQuietMs?: number;
   /** Called when a rebuild throws; the queue keeps going. @default console.error */
   readonly onError?: (err: unknown) => void;
 }
@@ -93,17 +98,18 @@ export interface RebuildQueueOptions {
  */
 export function createRebuildQueue(rebuild: (changes: Change[]) => Promise<void>, options: RebuildQueueOptions = {}): RebuildQueue {
   const quietMs = options.quietMs ?? 30;
+  const removalQuietMs = options.removalQuietMs ?? 250;
   const onError = options.onError ?? ((err: unknown) => console.error(err));
   const pending = new Map<string, Change>();
-  let lastPush = 0;
+  let quietUntil = 0;
   let running: Promise<void> | null = null;
 
   async function drain(): Promise<void> {
     try {
       while (pending.size) {
         // Always yield once, so events chokidar emits in one tick land in one batch.
-        do await sleep(lastPush + quietMs - performance.now());
-        while (performance.now() - lastPush < quietMs);
+        do await sleep(quietUntil - performance.now());
+        while (performance.now() < quietUntil);
         const batch = [...pending.values()];
         pending.clear();
         try {
@@ -124,7 +130,8 @@ export function createRebuildQueue(rebuild: (changes: Change[]) => Promise<void>
       const merged = before ? mergeEvents(before, change) : change;
       if (merged) pending.set(change.file, merged);
       else pending.delete(change.file);
-      lastPush = performance.now();
+      const quiet = change.event === 'unlink' || change.event === 'unlinkDir' ? removalQuietMs : quietMs;
+      quietUntil = Math.max(quietUntil, performance.now() + quiet);
       if (!running && pending.size) running = drain();
     },
     get pending() {
@@ -175,7 +182,8 @@ export async function watchProject(paths: WatchedPaths, onChange: (change: Chang
   watcher.on('all', (event: string, file: string, stats?: fs.Stats) => {
     if (!isChangeEvent(event)) return;
     const kind = classifyChange(file, event, paths);
-    if (kind) onChange({ kind, event, file, at: stats?.mtimeMs ?? Date.now() });
+    // A renamed or copied file keeps its old mtime: only an edit's mtime says when it was saved.
+    if (kind) onChange({ kind, event, file, at: event === 'change' && stats ? stats.mtimeMs : Date.now() });
   });
   watcher.on('error', (err: unknown) => (options.onError ?? ((e) => console.error(`watch: ${e.message}`)))(err as Error));
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));

@@ -66,7 +66,7 @@ export function formatRebuild(r: RebuildReport, cwd: string): string {
   const pages = (list: readonly string[]) => list.filter((f) => f.endsWith('.html')).length;
   const t = r.timings;
   const saved = r.sinceSave === null ? '' : `, ${r.sinceSave.toFixed(0)} ms after the save`;
-  return `${describeChanges(r.changes, cwd)}: rebuilt in ${r.ms.toFixed(0)} ms${saved}; ` +
+  return `${describeChanges(r.changes, cwd)}: ${r.changes.length ? 'rebuilt' : 'built'} in ${r.ms.toFixed(0)} ms${saved}; ` +
     `${r.reprocessed} of ${r.articles} articles re-read (${r.articles - r.reprocessed} from cache); ` +
     `pages: ${pages(r.diff.changed)} changed, ${pages(r.diff.added)} added, ${pages(r.diff.removed)} removed ` +
     `(load ${t.load.toFixed(0)}, normalize ${t.normalize.toFixed(0)}, extract ${t.extract.toFixed(0)}, link ${t.link.toFixed(0)}, render ${t.render.toFixed(0)}, write ${t.write.toFixed(0)})`;

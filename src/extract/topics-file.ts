@@ -7,6 +7,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import { CODES, diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { TopicKind } from '../model.js';
+import { suggest } from '../suggest.js';
 
 /** One curated topic. */
 export interface TopicEntry {
@@ -166,20 +167,8 @@ function readEntry(item: Node, kind: TopicKind, fail: Fail): TopicEntry | null {
   return entry;
 }
 
-/** ", or did you mean "x"" when a known key is one or two edits away. */
+/** ", or did you mean "x"" when a known key is close (the shared did-you-mean of config and front matter). */
 function didYouMean(word: string, known: readonly string[]): string {
-  const best = known.map((k) => ({ k, d: editDistance(word.toLowerCase(), k) })).sort((a, b) => a.d - b.d)[0];
-  return best && best.d <= 2 ? ` (did you mean "${best.k}"?)` : '';
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
+  const best = suggest(word, known);
+  return best ? ` (did you mean "${best}"?)` : '';
 }

@@ -68,13 +68,9 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
       const url = ctx.urls.article(a.slug);
       const view = articleView(ctx, a, a.bodyHtml);
       const crumbs = [{ label: 'Latest', href: ctx.urls.home() }, { label: a.title, href: url }];
-      // Structured data names every topic of the article; the page shows the top few as chips.
-      const topics = a.topics.map((t) => ctx.topics.get(t.name)).filter((t): t is LinkedTopic => !!t)
-        .map((t) => ({ name: t.name, url: ctx.urls.absolute(ctx.urls.topic(t.slug)), kind: t.kind }));
-      const meta = [
-        ...(a.date ? [{ property: 'article:published_time', content: a.date }] : []),
-        ...view.topics.map((t) => ({ property: 'article:tag', content: t.label })),
-      ];
+      // The topics shown as chips (the most salient): all of them would weigh more than the text.
+      const topics = view.topics.map((t) => ({ name: t.label, url: ctx.urls.absolute(t.href), kind: t.kind }));
+      const meta = a.date ? [{ property: 'article:published_time', content: a.date }] : [];
       emit(out, input, url, 'article', {
         ...layoutView(ctx, {
           title: a.title, description: a.standfirst ?? firstWords(a), path: url, kind: 'article', ogType: 'article', meta,

@@ -1,0 +1,100 @@
+/** The per-article cache never serves stale output: each input a record depends on invalidates it, and nothing else does. */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import type { ArticleCache } from '../../src/article-cache.js';
+import { build } from '../../src/build.js';
+import { resolveConfig, type UserConfig } from '../../src/config.js';
+import type { Article } from '../../src/model.js';
+import { readOut, ROOT, TEMPLATES, tempDir, writeContent } from '../support/site.js';
+
+const A = '---\ndate: 2016-03-24\npublisher: Example Post\n---\nKerry meets Putin in Moscow\n\nJohn Kerry met Vladimir Putin in Moscow on Thursday.\n\nThe talks lasted three hours.\n';
+const B = '---\ndate: 2016-07-15\npublisher: Example Post\n---\nTalks resume in Geneva\n\nDiplomats gathered in Geneva on Friday to resume the talks.\n\nNo agreement was reached.\n';
+
+/** A cache that counts what the build had to compute (misses) and what it reused (hits). */
+function countingCache(store = new Map<string, Article>()) {
+  const stats = { hits: 0, misses: 0 };
+  const cache: ArticleCache = {
+    get: (k) => {
+      const a = store.get(k);
+      if (a) stats.hits++;
+      return a;
+    },
+    set: (k, a) => {
+      stats.misses++;
+      store.set(k, a);
+    },
+  };
+  return { cache, stats, store };
+}
+
+async function run(content: string, store: Map<string, Article>, user: UserConfig = {}, templatesDir = TEMPLATES) {
+  const out = path.join(tempDir(), 'public');
+  const config = resolveConfig(ROOT, user, { contentDir: content, outDir: out, templatesDir, cacheDir: path.join(tempDir(), '.cache') });
+  const counting = countingCache(store);
+  const result = await build(config, { cache: counting.cache });
+  assert.ok(result.ok, result.diagnostics.map((d) => d.message).join('\n'));
+  return { ...counting.stats, out };
+}
+
+describe('the article cache', () => {
+  it('should reuse every article when nothing changed', async () => {
+    const content = writeContent({ 'a.txt': A, 'b.txt': B });
+    const store = new Map<string, Article>();
+    assert.deepEqual(await run(content, store).then(({ hits, misses }) => ({ hits, misses })), { hits: 0, misses: 2 });
+    assert.deepEqual(await run(content, store).then(({ hits, misses }) => ({ hits, misses })), { hits: 2, misses: 0 });
+  });
+
+  it('should recompute exactly the edited article', async () => {
+    const content = writeContent({ 'a.txt': A, 'b.txt': B });
+    const store = new Map<string, Article>();
+    await run(content, store);
+    fs.writeFileSync(path.join(content, 'b.txt'), B.replace('No agreement', 'An agreement'));
+    const second = await run(content, store);
+    assert.deepEqual([second.hits, second.misses], [1, 1]);
+    assert.match(readOut(second.out, 'data/articles.json'), /An agreement was reached/);
+  });
+
+  it('should recompute everything when the topics file changes', async () => {
+    const content = writeContent({ 'a.txt': A, 'b.txt': B });
+    const store = new Map<string, Article>();
+    await run(content, store);
+    fs.writeFileSync(path.join(content, 'topics.yaml'), 'themes:\n  - name: Diplomacy\n    aliases: [talks]\n');
+    const second = await run(content, store);
+    assert.deepEqual([second.hits, second.misses], [0, 2]);
+    assert.match(readOut(second.out, 'data/topics.json'), /"Diplomacy"/);
+  });
+
+  it('should recompute everything when config that shapes normalization changes, and nothing for other config', async () => {
+    const content = writeContent({ 'a.txt': A, 'b.txt': B });
+    const store = new Map<string, Article>();
+    await run(content, store);
+    const renamed = await run(content, store, { title: 'Another title' });
+    assert.deepEqual([renamed.hits, renamed.misses], [2, 0]);
+    assert.match(readOut(renamed.out, 'index.html'), /Another title/);
+    const patterns = await run(content, store, { furniturePatterns: ['No agreement.*'] });
+    assert.deepEqual([patterns.hits, patterns.misses], [0, 2]);
+    const b = (JSON.parse(readOut(patterns.out, 'data/articles.json')) as { source: string; blocks: { text: string }[]; removed: { reason: string }[] }[]).find((a) => a.source === 'b.txt')!;
+    assert.ok(b.blocks.every((x) => !x.text.startsWith('No agreement')));
+    assert.deepEqual(b.removed.map((r) => r.reason), ['config-pattern']);
+  });
+
+  it('should serve cached articles through a changed template, which re-renders every page', async () => {
+    const content = writeContent({ 'a.txt': A, 'b.txt': B });
+    const store = new Map<string, Article>();
+    await run(content, store);
+    const templates = path.join(tempDir(), 'templates');
+    fs.cpSync(TEMPLATES, templates, { recursive: true });
+    fs.writeFileSync(path.join(templates, 'article.eta'), fs.readFileSync(path.join(templates, 'article.eta'), 'utf8').replace('<h1 id="article-title"', '<h1 data-changed="yes" id="article-title"'));
+    const second = await run(content, store, {}, templates);
+    assert.deepEqual([second.hits, second.misses], [2, 0]);
+    assert.match(readOut(second.out, 'articles/kerry-meets-putin-in-moscow/index.html'), /data-changed="yes"/);
+  });
+
+  it('should keep its disk cache under the pipeline version, so a new version starts cold', async () => {
+    const { cacheFile } = await import('../../src/load/read-cache.js');
+    const { PIPELINE_VERSION } = await import('../../src/article-cache.js');
+    assert.match(cacheFile('/x'), new RegExp(`articles-v${PIPELINE_VERSION}\\.bin$`));
+  });
+});
