@@ -4,15 +4,16 @@
  * leaves the bad files out), so a failed build never touches the previous site.
  */
 import fs from 'node:fs/promises';
-import { articleKey, cloneForLink, persistentCache, textHash, type ArticleCache } from './article-cache.js';
+import { cloneForLink, persistentCache, textHash, type ArticleCache } from './article-cache.js';
+import { processArticles } from './process-articles.js';
 import type { Config } from './config.js';
-import { CODES, diagnostic, SourceError, sortDiagnostics, toDiagnostic, type Diagnostic } from './diagnostics.js';
-import { buildGazetteer, extractArticle, parseTopicsFile, type Gazetteer, type TopicsFile } from './extract/index.js';
+import { CODES, diagnostic, sortDiagnostics, toDiagnostic, type Diagnostic } from './diagnostics.js';
+import { buildGazetteer, parseTopicsFile, type TopicsFile } from './extract/index.js';
 import { assignTopicSlugs, assignUniqueSlugs, buildTimeline, buildTopics, eventsByTopic, findRelated, findStories, sortArticles, type LinkedTopic } from './link/index.js';
 import { findSources, readArticleCache, readOptionalText, readSource, readTheme } from './load/index.js';
 import type { Article, Site, SourceFile } from './model.js';
-import { findSharedLines, lineKey, normalizeArticle, parseFrontMatter, type ParsedFrontMatter } from './normalize/index.js';
-import { closeSearch, createTemplateEngine, eventAnchors, renderBody, renderSite } from './render/index.js';
+import { parseFrontMatter, type ParsedFrontMatter } from './normalize/index.js';
+import { closeSearch, createTemplateEngine, renderSite } from './render/index.js';
 import { writeArticleCache, writeSite } from './write/index.js';
 
 export interface BuildOptions {
@@ -65,7 +66,8 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   // normalize + extract, per article, reused from the cache when nothing it depends on changed
   const disk = options.cache ? null : persistentCache(await time('load', () => readArticleCache(config.cacheDir)));
   const gazetteer = buildGazetteer(loaded.topicsFile);
-  const extracted = processArticles(config, loaded, gazetteer, diagnostics, options.cache ?? disk ?? undefined, timings);
+  const parsed = parseAll(loaded.sources, diagnostics);
+  const extracted = await processArticles({ config, parsed, topicsFile: loaded.topicsFile, topicsHash: loaded.topicsHash, gazetteer, cache: options.cache ?? disk ?? undefined }, diagnostics, timings);
 
   // link: the archive as a whole
   const linked = await time('link', () => link(config, extracted.map(cloneForLink), loaded.topicsFile));
@@ -132,50 +134,6 @@ async function loadInputs(config: Readonly<Config>, diagnostics: Diagnostic[]) {
   const theme = await readTheme(config.templatesDir);
   diagnostics.push(...theme.diagnostics);
   return { sources, topicsFile, topicsHash: textHash(topicsText), theme };
-}
-
-/**
- * Front matter first for every file (the furniture pre-pass needs every body and publisher), then
- * normalize and extract each article, or take both from the cache.
- */
-function processArticles(
-  config: Readonly<Config>,
-  loaded: { sources: SourceFile[]; topicsHash: string },
-  gazetteer: Gazetteer,
-  diagnostics: Diagnostic[],
-  cache: ArticleCache | undefined,
-  timings: Record<Stage, number>,
-): Article[] {
-  const parsed = parseAll(loaded.sources, diagnostics);
-  const sharedLines = findSharedLines(parsed.filter((p) => p.source.path.endsWith('.txt')).map((p) => ({ publisher: p.fm.data.publisher ?? null, body: p.fm.body })));
-  const furniture = { sharedLines, patterns: config.furniturePatterns.map((p) => new RegExp(p, 'iu')) };
-  const out: Article[] = [];
-  for (const { source, fm } of parsed) {
-    const shared = sharedLines.size ? fm.body.split('\n').map(lineKey).filter((k) => sharedLines.has(k)) : [];
-    const key = articleKey(config, source, loaded.topicsHash, shared);
-    const hit = cache?.get(key);
-    if (hit) {
-      out.push(hit);
-      continue;
-    }
-    try {
-      const start = performance.now();
-      const article = normalizeArticle(source, fm, { furniture, dateReference: config.dateReference });
-      const mid = performance.now();
-      const extracted = extractArticle(article, gazetteer);
-      const end = performance.now();
-      const rendered = { ...extracted, bodyHtml: renderBody(extracted, eventAnchors(extracted)) };
-      timings.normalize += mid - start;
-      timings.extract += end - mid;
-      timings.render += performance.now() - end;
-      cache?.set(key, rendered);
-      out.push(rendered);
-    } catch (err) {
-      if (!(err instanceof SourceError)) throw err;
-      diagnostics.push(err.diagnostic, ...source.diagnostics);
-    }
-  }
-  return out;
 }
 
 function parseAll(sources: readonly SourceFile[], diagnostics: Diagnostic[]): { source: SourceFile; fm: ParsedFrontMatter }[] {

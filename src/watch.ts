@@ -84,10 +84,11 @@ export interface RebuildQueueOptions {
   /** Wait until no change has arrived for this long before a rebuild starts. @default 30 */
   readonly quietMs?: number;
   /**
-   * After a removal, wait this long instead: a rename is a removal now and an add once chokidar's
-   * awaitWriteFinish has seen the file settle, and both belong in one rebuild. @default 250
+   * After a removal or a new folder, wait this long instead: a rename is a removal now and an add
+   * once awaitWriteFinish has seen the file settle, a copied folder's files come after the folder,
+   * and a removed folder's files come 100 ms after it (chokidar's atomic check). @default 250
    */
-  readonly removalQuietMs?: number;
+  readonly structuralQuietMs?: number;
   /** Called when a rebuild throws; the queue keeps going. @default console.error */
   readonly onError?: (err: unknown) => void;
 }
@@ -98,7 +99,7 @@ export interface RebuildQueueOptions {
  */
 export function createRebuildQueue(rebuild: (changes: Change[]) => Promise<void>, options: RebuildQueueOptions = {}): RebuildQueue {
   const quietMs = options.quietMs ?? 30;
-  const removalQuietMs = options.removalQuietMs ?? 250;
+  const structuralQuietMs = options.structuralQuietMs ?? 250;
   const onError = options.onError ?? ((err: unknown) => console.error(err));
   const pending = new Map<string, Change>();
   let quietUntil = 0;
@@ -130,7 +131,7 @@ export function createRebuildQueue(rebuild: (changes: Change[]) => Promise<void>
       const merged = before ? mergeEvents(before, change) : change;
       if (merged) pending.set(change.file, merged);
       else pending.delete(change.file);
-      const quiet = change.event === 'unlink' || change.event === 'unlinkDir' ? removalQuietMs : quietMs;
+      const quiet = change.event === 'change' || change.event === 'add' ? quietMs : structuralQuietMs;
       quietUntil = Math.max(quietUntil, performance.now() + quiet);
       if (!running && pending.size) running = drain();
     },
@@ -170,14 +171,20 @@ export interface WatchOptions {
  * classified change. Resolves once the watcher is ready, so a write after it is seen.
  */
 export async function watchProject(paths: WatchedPaths, onChange: (change: Change) => void, options: WatchOptions = {}): Promise<ProjectWatcher> {
-  const roots = [paths.contentDir, paths.templatesDir];
-  const watcher = chokidarWatch([...roots, configPath(paths)], {
+  const targets = [paths.contentDir, paths.templatesDir, configPath(paths)];
+  // chokidar 5 emits `ready` before it has read the other paths when one of them does not exist
+  // (verified), and a missing config file or content folder is normal. So the nearest existing
+  // folder above each target is watched, and everything there but the targets is ignored.
+  const bases = [...new Set(targets.map(existingAncestor))];
+  const wanted = (p: string) => targets.some((t) => isInside(p, t) || isInside(t, p));
+  const watcher = chokidarWatch(bases, {
     // Eleventy's options: editors that save by writing a temp file and renaming it (atomic saves)
     // emit one `change`, and a file still being written is reported once it stops growing.
     ignoreInitial: true,
     atomic: true,
     awaitWriteFinish: { stabilityThreshold: options.stabilityThreshold ?? 150, pollInterval: 25 },
-    ignored: (p: string) => isInside(p, paths.outDir) || isBuildLeftover(p) || p.split(path.sep).includes('node_modules') || isInternalLink(p, roots),
+    ignored: (p: string) => !wanted(p) || isInside(p, paths.outDir) || isBuildLeftover(p) ||
+      p.split(path.sep).includes('node_modules') || isInternalLink(p, targets),
   });
   watcher.on('all', (event: string, file: string, stats?: fs.Stats) => {
     if (!isChangeEvent(event)) return;
@@ -188,6 +195,12 @@ export async function watchProject(paths: WatchedPaths, onChange: (change: Chang
   watcher.on('error', (err: unknown) => (options.onError ?? ((e) => console.error(`watch: ${e.message}`)))(err as Error));
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return { close: () => watcher.close() };
+}
+
+function existingAncestor(p: string): string {
+  let dir = path.dirname(p);
+  while (!fs.existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
 }
 
 function isChangeEvent(event: string): event is ChangeEvent {

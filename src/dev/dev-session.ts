@@ -36,6 +36,8 @@ export interface DevSession {
   readonly url: string;
   /** The report of the first build. */
   readonly first: RebuildReport;
+  /** Tabs connected for live reload. */
+  readonly clients: number;
   /** Calls `fn` after every rebuild; returns the unsubscribe function. */
   onRebuild(fn: (report: RebuildReport) => void): () => void;
   /** Resolves once no rebuild runs or waits. */
@@ -44,7 +46,7 @@ export interface DevSession {
 }
 
 // Keys that say where things live: they cannot change under a running watcher and server.
-const FIXED = ['root', 'configFile', 'contentDir', 'templatesDir', 'topicsFile', 'outDir', 'cacheDir', 'basePath'] as const;
+const FIXED = ['root', 'contentDir', 'templatesDir', 'topicsFile', 'outDir', 'cacheDir', 'basePath'] as const;
 
 /** Builds, then serves and watches until closed. A failed first build still starts the server (with the overlay). */
 export async function startDev(start: Readonly<Config>, options: DevOptions = {}): Promise<DevSession> {
@@ -136,6 +138,9 @@ export async function startDev(start: Readonly<Config>, options: DevOptions = {}
   return {
     url: server.url,
     first,
+    get clients() {
+      return server.clients;
+    },
     onRebuild(fn) {
       listeners.add(fn);
       return () => listeners.delete(fn);

@@ -9,6 +9,7 @@ import { LineCounter, parseDocument, isMap, isScalar, type Node as YamlNode, typ
 import { CODES, diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { FrontMatter } from '../model.js';
 import { suggest } from '../suggest.js';
+import { parseFlatYaml } from './flat-yaml.js';
 
 export interface ParsedFrontMatter {
   readonly data: FrontMatter;
@@ -32,9 +33,34 @@ export function parseFrontMatter(text: string, file: string): ParsedFrontMatter 
   const data: FrontMatter = {};
   if (bodyLine === 1) return { data, body, bodyLine, diagnostics };
 
+  const entries = parseFlatYaml(parsed.matter) ?? parseWithYaml(parsed.matter, file, diagnostics);
+  if (!entries) return { data, body, bodyLine, diagnostics };
+  for (const entry of entries) {
+    const { key } = entry;
+    if (!(KEYS as readonly string[]).includes(key)) {
+      const near = suggest(key, KEYS);
+      diagnostics.push(diagnostic('warning', CODES.UNKNOWN_KEY, `unknown front matter key "${key}"; it is ignored`,
+        near ? `Did you mean "${near}"?` : `Known keys: ${KEYS.join(', ')}.`, { file, line: entry.line, column: entry.keyColumn }));
+      continue;
+    }
+    const result = validateKey(key, entry.value);
+    if (typeof result === 'string') {
+      diagnostics.push(diagnostic('error', key === 'date' ? CODES.INVALID_DATE : CODES.FRONT_MATTER_TYPE,
+        `front matter "${key}" ${result}`, hintFor(key), { file, line: entry.valueLine, column: entry.valueColumn }));
+      continue;
+    }
+    (data as Record<string, unknown>)[ALIASES[key] ?? key] = result.value;
+  }
+  return { data, body, bodyLine, diagnostics };
+}
+
+/**
+ * The general path: the yaml package, with positions. `matter` starts with the newline after the
+ * opening fence, so its line n (1-based) is file line n. Returns null after a fatal problem.
+ */
+function parseWithYaml(matter: string, file: string, diagnostics: Diagnostic[]): Entry[] | null {
   const lines = new LineCounter();
-  const doc = parseDocument(parsed.matter, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  // `matter` starts with the newline after the opening fence: its line n (1-based) is file line n.
+  const doc = parseDocument(matter, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined) => {
     const pos = lines.linePos(offset ?? 0);
     return { file, line: pos.line, column: pos.col };
@@ -43,35 +69,27 @@ export function parseFrontMatter(text: string, file: string): ParsedFrontMatter 
     diagnostics.push(diagnostic('error', CODES.YAML_SYNTAX, `invalid YAML in front matter: ${err.message.split('\n')[0]}`,
       'Fix the front matter between the --- lines; quote values that contain ": " or start with a special character.', at(err.pos[0])));
   }
-  if (doc.errors.length) return { data, body, bodyLine, diagnostics };
-  if (doc.contents == null) return { data, body, bodyLine, diagnostics };
+  if (doc.errors.length || doc.contents == null) return null;
   if (!isMap(doc.contents)) {
     diagnostics.push(diagnostic('error', CODES.FRONT_MATTER_TYPE, 'front matter must be a list of `key: value` lines',
       'Write e.g. `date: 2016-03-24` on its own line.', at(doc.contents.range?.[0])));
-    return { data, body, bodyLine, diagnostics };
+    return null;
   }
-  for (const pair of doc.contents.items as Pair<YamlNode, YamlNode>[]) {
-    const keyNode = pair.key;
-    const key = isScalar(keyNode) ? String(keyNode.value) : '';
-    const where = at(keyNode?.range?.[0]);
-    const valueWhere = at(pair.value?.range?.[0] ?? keyNode?.range?.[0]);
-    if (!(KEYS as readonly string[]).includes(key)) {
-      const near = suggest(key, KEYS);
-      diagnostics.push(diagnostic('warning', CODES.UNKNOWN_KEY, `unknown front matter key "${key}"; it is ignored`,
-        near ? `Did you mean "${near}"?` : `Known keys: ${KEYS.join(', ')}.`, where));
-      continue;
-    }
-    const value = pair.value == null ? null : pair.value.toJSON();
-    const result = validateKey(key, value);
-    if (typeof result === 'string') {
-      diagnostics.push(diagnostic('error', key === 'date' ? CODES.INVALID_DATE : CODES.FRONT_MATTER_TYPE,
-        `front matter "${key}" ${result}`, hintFor(key), valueWhere));
-      continue;
-    }
-    (data as Record<string, unknown>)[ALIASES[key] ?? key] = result.value;
-  }
-  return { data, body, bodyLine, diagnostics };
+  return (doc.contents.items as Pair<YamlNode, YamlNode>[]).map((pair) => {
+    const keyAt = at(pair.key?.range?.[0]);
+    const valueAt = at(pair.value?.range?.[0] ?? pair.key?.range?.[0]);
+    return {
+      key: isScalar(pair.key) ? String(pair.key.value) : '',
+      value: pair.value == null ? null : pair.value.toJSON(),
+      line: keyAt.line,
+      keyColumn: keyAt.column,
+      valueLine: valueAt.line,
+      valueColumn: valueAt.column,
+    };
+  });
 }
+
+interface Entry { key: string; value: unknown; line: number; keyColumn: number; valueLine: number; valueColumn: number }
 
 function validateKey(key: string, value: unknown): { value: unknown } | string {
   switch (key) {

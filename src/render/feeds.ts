@@ -60,7 +60,7 @@ function renderFeedSet(config: Readonly<Config>, urls: Urls, spec: FeedSpec): Ma
   return new Map([
     [`${spec.dir}feed.xml`, xml.rss2()],
     [`${spec.dir}atom.xml`, xml.atom1()],
-    [`${spec.dir}feed.json`, safeJson(json.json1())],
+    [`${spec.dir}feed.json`, safeJson(plainTextItems(json.json1()))],
   ]);
 }
 
@@ -75,6 +75,16 @@ export function renderFeeds(config: Readonly<Config>, urls: Urls, articles: read
     for (const [k, v] of set) out.set(k, v);
   }
   return out;
+}
+
+/**
+ * The `feed` package puts an item's description in `content_html`, but ours is plain text: a
+ * standfirst with `&` or `<` would be read as markup. JSON Feed has `content_text` for that.
+ */
+function plainTextItems(json: string): string {
+  const feed = JSON.parse(json) as { items: Record<string, unknown>[] };
+  feed.items = feed.items.map(({ content_html: text, ...item }) => ({ ...item, content_text: text ?? '' }));
+  return JSON.stringify(feed, null, 4);
 }
 
 function calendarDate(date: string): Date {

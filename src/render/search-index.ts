@@ -65,7 +65,9 @@ export async function buildSearchIndex(input: SearchInput): Promise<Map<string, 
         url: rel(`${urls.article(a.slug)}#p${first.event.block}s${first.event.sentenceIndex}`),
         content: e.sources.map((s) => s.event.sentence).join(' '),
         language,
-        meta: { title: `${formatDate(e.date)}: ${a.title}`, kind: 'Timeline event', date: formatDate(e.date), outlet: outlets.join(', ') },
+        // Pagefind indexes metadata as well as content: the article's headline in any field would
+        // make every event of a report match the headline's words, so it stays out.
+        meta: { title: `${formatDate(e.date)}: “${first.event.expression}”`, kind: 'Timeline event', outlet: outlets.join(', ') },
         filters: { type: ['Event'], year: [e.date.slice(0, 4)], outlet: outlets, topic: topicsOfEvent.get(e) ?? [] },
       }));
     }

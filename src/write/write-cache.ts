@@ -1,6 +1,5 @@
 /** Saves the persistent per-article cache atomically (write a temp file, then rename). */
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import v8 from 'node:v8';
 import type { Article } from '../model.js';
 import { cacheFile } from '../load/read-cache.js';

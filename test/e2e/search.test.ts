@@ -1,0 +1,194 @@
+/**
+ * Static search in real Chromium (issue 5, item 1), served with the HTTP headers of the site's own
+ * `_headers` file, so Pagefind is proven to run under the strict Content-Security-Policy a host sends.
+ * At the domain root and under a base path.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../src/serve.js';
+import { launchBrowser } from '../support/browser.js';
+import { buildSite, fileExists, readOut, SEED_CONTENT, type BuiltSite } from '../support/site.js';
+
+interface HeaderRule { readonly pattern: string; readonly headers: Record<string, string> }
+
+/** Parses a Netlify/Cloudflare `_headers` file: a path pattern, then indented `Name: value` lines. */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: { pattern: string; headers: Record<string, string> }[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: line.trim(), headers: {} });
+      continue;
+    }
+    const m = /^\s+([A-Za-z-]+):\s*(.+)$/.exec(line);
+    assert.ok(m && rules.length, `_headers: cannot read "${line}"`);
+    rules.at(-1)!.headers[m[1]!.toLowerCase()] = m[2]!.trim();
+  }
+  return rules;
+}
+
+/** The headers a host applies to a path under the published folder (`*` matches the rest of the path). */
+function headersFor(rules: readonly HeaderRule[], sitePath: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of rules) {
+    const match = r.pattern.endsWith('*') ? sitePath.startsWith(r.pattern.slice(0, -1)) : sitePath === r.pattern;
+    if (match) Object.assign(out, r.headers);
+  }
+  return out;
+}
+
+interface Result { kind: string; title: string; href: string; meta: string; excerpt: string }
+
+for (const basePath of ['/', '/archive/']) {
+  describe(`search in Chromium under the site's CSP, served at ${basePath}`, () => {
+    let site: BuiltSite;
+    let server: RunningServer;
+    let browser: Browser;
+    let closeBrowser: () => Promise<void>;
+    let rules: HeaderRule[];
+    let articles: { slug: string; title: string; date: string | null; publisher: string | null; blocks: { text: string }[] }[];
+    const errors: string[] = [];
+    const headed = new Set<string>();
+
+    before(async () => {
+      site = await buildSite(SEED_CONTENT, { basePath });
+      assert.ok(site.result.ok);
+      rules = parseHeadersFile(readOut(site.out, '_headers'));
+      articles = JSON.parse(readOut(site.out, 'data/articles.json'));
+      server = await startServer({ root: site.out, basePath: site.basePath, port: 0, host: '127.0.0.1' });
+      ({ browser, close: closeBrowser } = await launchBrowser());
+    });
+    after(async () => {
+      await closeBrowser?.();
+      await server?.close();
+    });
+
+    /** A fresh context whose every response carries the headers `_headers` gives its path. */
+    async function open(options: BrowserContextOptions = {}): Promise<Page> {
+      const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+      await context.route('**/*', async (route) => {
+        const response = await route.fetch();
+        const sitePath = `/${new URL(route.request().url()).pathname.slice(basePath.length)}`;
+        const extra = headersFor(rules, sitePath);
+        if (extra['content-security-policy']) headed.add(sitePath);
+        await route.fulfill({ response, headers: { ...response.headers(), ...extra } });
+      });
+      const page = await context.newPage();
+      page.on('console', (m) => {
+        // The 404 page is served with status 404 on purpose; Chromium logs that as an error.
+        if (m.type() === 'error' && !(page.url().includes('/no-such-page/') && m.text().includes('404'))) errors.push(`${page.url()}: ${m.text()}`);
+        if (m.type() === 'warning' && /pagefind|content security policy/i.test(m.text())) errors.push(`${page.url()}: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+      // ERR_ABORTED is a request cut short by the next navigation (the favicon), not a failure.
+      page.on('requestfailed', (r) => { if (r.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`${r.url()}: ${r.failure()?.errorText}`); });
+      return page;
+    }
+
+    async function results(page: Page): Promise<Result[]> {
+      await page.waitForFunction(() => {
+        const s = document.querySelector('.search-status')?.textContent ?? '';
+        return /result|Nothing found/.test(s);
+      });
+      return page.locator('.search-result').evaluateAll((items) => items.map((li) => ({
+        kind: li.querySelector('.result-kind')?.textContent ?? '',
+        title: li.querySelector('h2 a')!.textContent!,
+        href: li.querySelector('h2 a')!.getAttribute('href')!,
+        meta: li.querySelector('.meta')?.textContent ?? '',
+        excerpt: li.querySelector('.excerpt')!.innerHTML,
+      })));
+    }
+
+    /** Waits for a new set of results after a change of query or filter. */
+    async function resultsAfter(page: Page, change: () => Promise<void>): Promise<Result[]> {
+      await page.evaluate(() => { document.querySelector('.search-status')!.textContent = ''; });
+      await change();
+      return results(page);
+    }
+
+    function sitePathOf(href: string): string {
+      assert.ok(href.startsWith(basePath), `${href} is under ${basePath}`);
+      const rel = href.slice(basePath.length).split('#')[0]!;
+      return rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
+    }
+
+    it('should return the articles that report Palmyra, with headline, date, outlet and a highlighted excerpt', async () => {
+      const page = await open();
+      await page.goto(`${server.url}search/`);
+      await page.locator('#search-q').fill('Palmyra');
+      const found = await resultsAfter(page, () => page.locator('#search-q').press('Enter'));
+
+      const reporting = articles.filter((a) => a.blocks.some((b) => /\bPalmyra\b/i.test(b.text)));
+      assert.ok(reporting.length >= 2);
+      const articleResults = found.filter((r) => r.kind === 'Article');
+      assert.deepEqual(articleResults.map((r) => r.href).sort(), reporting.map((a) => `${basePath}articles/${a.slug}/`).sort());
+      for (const r of articleResults) {
+        const a = reporting.find((x) => r.href.includes(`/articles/${x.slug}/`))!;
+        assert.equal(r.title, a.title);
+        assert.ok(r.meta.includes(a.publisher ?? 'Unknown outlet'), `outlet in "${r.meta}"`);
+        assert.match(r.meta, /\d{1,2} \w+ \d{4}/, 'date');
+        assert.match(r.excerpt, /<mark>Palmyra/i);
+      }
+      assert.ok(found.some((r) => r.kind.startsWith('Topic') && r.href === `${basePath}topics/palmyra/`), 'the Palmyra topic');
+      assert.ok(found.some((r) => r.kind === 'Timeline event'), 'a dated event');
+      for (const r of found) assert.ok(fileExists(site.out, sitePathOf(r.href)), `${r.href} resolves to a file`);
+      await page.context().close();
+    });
+
+    it('should narrow the results by what, topic, outlet and year', async () => {
+      const page = await open();
+      await page.goto(`${server.url}search/?q=Palmyra`);
+      await results(page);
+      const onlyArticles = await resultsAfter(page, () => page.selectOption('select[name="type"]', 'Article'));
+      assert.ok(onlyArticles.length >= 2 && onlyArticles.every((r) => r.kind === 'Article'));
+      const reuters = await resultsAfter(page, () => page.selectOption('select[name="outlet"]', 'Reuters'));
+      assert.ok(reuters.length >= 1 && reuters.every((r) => r.meta.includes('Reuters')), JSON.stringify(reuters));
+      assert.match(page.url(), /outlet=Reuters/, 'filters are kept in the address, so a search can be shared');
+
+      await page.goto(`${server.url}search/?type=Article&topic=${encodeURIComponent('Sergei Lavrov')}`);
+      const lavrov = await results(page);
+      const withLavrov = articles.filter((a) => (JSON.parse(readOut(site.out, 'data/topics.json')) as { name: string; articles: string[] }[])
+        .find((t) => t.name === 'Sergei Lavrov')!.articles.includes(a.slug));
+      assert.deepEqual(lavrov.map((r) => r.title).sort(), withLavrov.map((a) => a.title).sort());
+
+      await page.goto(`${server.url}search/?q=Kerry&year=2015`);
+      const in2015 = await results(page);
+      assert.ok(in2015.length >= 1);
+      for (const r of in2015) assert.match(`${r.title} ${r.meta}`, /2015/, `${r.title} is from 2015`);
+      await page.context().close();
+    });
+
+    it('should send the header search box to the search page, or to the topics index without JavaScript', async () => {
+      const page = await open();
+      await page.goto(server.url);
+      await page.locator('#site-search-q').fill('Palmyra');
+      await page.locator('#site-search-q').press('Enter');
+      await page.waitForURL(/\/search\/\?q=Palmyra/);
+      assert.ok((await results(page)).length >= 3);
+      await page.context().close();
+
+      const noJs = await open({ javaScriptEnabled: false });
+      await noJs.goto(server.url);
+      await noJs.locator('#site-search-q').fill('Palmyra');
+      await noJs.locator('#site-search-q').press('Enter');
+      await noJs.waitForURL(/\/topics\/\?q=Palmyra/);
+      assert.equal(new URL(noJs.url()).pathname, `${basePath}topics/`);
+      assert.equal((await noJs.locator('h1').textContent())!.trim(), 'Topics');
+      await noJs.context().close();
+    });
+
+    it('should load every page type under the Content-Security-Policy', async () => {
+      const page = await open();
+      const slug = articles[0]!.slug;
+      for (const url of ['', `articles/${slug}/`, 'topics/', 'topics/palmyra/', 'timeline/', 'archive/', 'no-such-page/']) await page.goto(server.url + url);
+      assert.ok(headed.has('/') && headed.has(`/articles/${slug}/`), 'pages were served with the CSP');
+      assert.ok(headed.has('/pagefind/pagefind.js'), 'and so was the search bundle');
+      await page.context().close();
+    });
+
+    it('should log no console errors, CSP violations or failed requests', () => {
+      assert.deepEqual(errors, []);
+    });
+  });
+}
