@@ -14,7 +14,7 @@ import { findSources, readArticleCache, readOptionalText, readSource, readTheme 
 import type { Article, Site, SourceFile } from './model.js';
 import { parseFrontMatter, type ParsedFrontMatter } from './normalize/index.js';
 import { closeSearch, createTemplateEngine, renderSite } from './render/index.js';
-import { writeArticleCache, writeSite } from './write/index.js';
+import { recoverInterruptedSwap, writeArticleCache, writeSite } from './write/index.js';
 
 export interface BuildOptions {
   /** Leave bad files out and build the rest (exit 0). */
@@ -58,6 +58,10 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   };
   const fail = () => ({ ok: false, diagnostics: sortDiagnostics(diagnostics), articles: [], topics: [], site: null, files: new Map(), timings });
   const fatal = () => diagnostics.some((d) => d.severity === 'error');
+
+  // A build killed mid-swap left the previous site under another name: put it back first, so even a
+  // build that fails below leaves a whole public/.
+  if (options.write !== false) await recoverInterruptedSwap(config.outDir).catch(() => undefined);
 
   // load: sources, topics file, theme
   const loaded = await time('load', () => loadInputs(config, diagnostics));

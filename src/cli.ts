@@ -79,7 +79,10 @@ program
     const all = [...diagnostics, ...(result?.diagnostics ?? [])];
     if (opts.json) {
       const path = await import('node:path');
-      console.log(JSON.stringify(all.map((d) => ({ ...d, file: d.file ? path.relative(process.cwd(), d.file) || d.file : null })), null, 2));
+      // The documented shape, in its order: [{file, line, column, severity, code, message, hint}].
+      const rel = (f: string) => (path.relative(process.cwd(), f) || f).split(path.sep).join('/');
+      console.log(JSON.stringify(all.map((d) => ({ file: d.file ? rel(d.file) : null, line: d.line, column: d.column,
+        severity: d.severity, code: d.code, message: d.message, hint: d.hint })), null, 2));
     } else {
       printDiagnostics(all);
       const errors = all.filter((d) => d.severity === 'error').length;
@@ -110,6 +113,8 @@ program
   .action(async (opts: { port: number; host: string }) => {
     const { config } = await resolve();
     const { startServer } = await import('./serve.js');
+    const { recoverInterruptedSwap } = await import('./write/index.js');
+    await recoverInterruptedSwap(config.outDir);
     const server = await startServer({ root: config.outDir, basePath: config.basePath, port: opts.port, host: opts.host });
     console.log(`serving ${config.outDir} at ${server.url}`);
   });

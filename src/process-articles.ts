@@ -70,11 +70,12 @@ function runHere(input: ProcessInput, job: { source: SourceFile; fm: ParsedFront
 }
 
 async function runInPool(input: ProcessInput, jobs: { source: SourceFile; fm: ParsedFrontMatter; shared: string[] }[]): Promise<ArticleOutcome[]> {
-  // Under tsx (tests, bench) the worker is the .ts source and needs the same loader.
+  // Under tsx (tests, bench) the worker is the .ts source and needs the same loader, resolved from
+  // here rather than from the current folder, which may be any project.
   const fromSource = import.meta.url.endsWith('.ts');
   const pool = new Piscina({
     filename: new URL(`./article-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href,
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
+    execArgv: fromSource ? ['--import', import.meta.resolve('tsx')] : [],
     maxThreads: os.availableParallelism(),
     minThreads: 1,
   });

@@ -80,6 +80,7 @@ export interface RebuildQueue {
   idle(): Promise<void>;
 }
 
+/** How long a rebuild waits for a burst to end, and where its errors go. */
 export interface RebuildQueueOptions {
   /** Wait until no change has arrived for this long before a rebuild starts. @default 30 */
   readonly quietMs?: number;
@@ -159,6 +160,7 @@ export interface ProjectWatcher {
   close(): Promise<void>;
 }
 
+/** Tuning for watchProject (tests shorten the stability wait). */
 export interface WatchOptions {
   /** chokidar awaitWriteFinish.stabilityThreshold: a file must keep its size this long. @default 150 */
   readonly stabilityThreshold?: number;

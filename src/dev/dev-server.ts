@@ -11,6 +11,7 @@ import { startServer, type RunningServer } from '../serve.js';
 import { CLIENT_PATH, devClientScript, EVENTS_PATH, type DevState } from './client-script.js';
 import { clientTag, injectClientTag, pageCandidates } from './inject.js';
 
+/** Where the dev server serves from and listens. */
 export interface DevServerOptions {
   /** The output folder (swapped by every build; re-read on each request). */
   readonly root: string;

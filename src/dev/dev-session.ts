@@ -13,6 +13,7 @@ import { createRebuildQueue, watchProject, type Change } from '../watch.js';
 import { startDevServer } from './dev-server.js';
 import { describeChanges, diffOutputs, formatRebuild, hashOutputs, toOverlayItems, type RebuildReport } from './rebuild-report.js';
 
+/** Options of startDev; every field is optional. */
 export interface DevOptions {
   /** @default 8080 */
   readonly port?: number;
@@ -62,13 +63,16 @@ export async function startDev(start: Readonly<Config>, options: DevOptions = {}
   let siteCount = 0;
   const sessionId = Date.now().toString(36);
   let printed = new Set<string>();
+  let configDirty = false;
   const listeners = new Set<(r: RebuildReport) => void>();
 
   const server = await startDevServer({ root: config.outDir, basePath: config.basePath, port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
 
   async function rebuild(changes: Change[]): Promise<RebuildReport> {
     const began = performance.now();
-    const configDiagnostics = changes.some((c) => c.kind === 'config') ? await reloadConfig() : [];
+    // A broken config is re-read on every rebuild until it loads, so no build runs on a stale one unnoticed.
+    if (changes.some((c) => c.kind === 'config')) configDirty = true;
+    const configDiagnostics = configDirty ? await reloadConfig() : [];
     reprocessed = 0;
     const result = configDiagnostics.some((d) => d.severity === 'error') ? null : await build(config, { cache });
     const written = performance.now();
@@ -101,6 +105,7 @@ export async function startDev(start: Readonly<Config>, options: DevOptions = {}
     if (!options.reloadConfig) return [];
     const loaded = await options.reloadConfig();
     if (loaded.diagnostics.some((d) => d.severity === 'error')) return loaded.diagnostics;
+    configDirty = false;
     const moved = FIXED.filter((k) => loaded.config[k] !== config[k]);
     if (moved.length) logError(`dev: the config changed ${moved.join(', ')}; restart news-archive dev to apply ${moved.length === 1 ? 'it' : 'them'}. The other settings apply now.`);
     const kept = Object.fromEntries(FIXED.map((k) => [k, config[k]]));
@@ -133,7 +138,17 @@ export async function startDev(start: Readonly<Config>, options: DevOptions = {}
     await rebuild(changes);
   }, { quietMs: options.quietMs ?? 30, onError: (err) => logError(`dev: rebuild crashed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`) });
   const watcher = await watchProject(config, (c) => queue.push(c), { onError: (err) => logError(`dev: watch: ${err.message}`) });
-  const first = await rebuild([]).finally(firstDone);
+  let first: RebuildReport;
+  try {
+    first = await rebuild([]);
+  } catch (err) {
+    // An internal error (not bad input, which comes back as diagnostics): stop rather than hang.
+    await watcher.close();
+    await server.close();
+    throw err;
+  } finally {
+    firstDone();
+  }
 
   return {
     url: server.url,

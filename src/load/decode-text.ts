@@ -37,12 +37,31 @@ export function decodeText(bytes: Uint8Array, file: string): Decoded {
     } catch {
       const bad = firstInvalidUtf8(body);
       const line = countLines(body, bad);
-      text = new TextDecoder('windows-1252').decode(body);
+      text = decodeWindows1252(body);
       diagnostics.push(diagnostic('warning', CODES.NOT_UTF8, 'the file is not valid UTF-8; it was read as Windows-1252',
         'Check the accented characters on this line; re-save the file as UTF-8 to silence this.', { file, line, column: bad - lineStart(body, bad) + 1 }));
     }
   }
   return { ok: true, text: text.replace(/\r\n?/g, '\n').normalize('NFC'), diagnostics };
+}
+
+// Windows-1252's 0x80-0x9F (the WHATWG table; 0 marks the five unassigned bytes, kept as C1
+// controls). Node 20.18.3+ decodes 'windows-1252' as Latin-1 (nodejs/node#60888), which would turn
+// curly quotes and the euro sign into invisible control characters, so the table is ours.
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+/** Windows-1252 bytes to text. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    const codes = Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] || b : b));
+    out += String.fromCharCode(...codes);
+  }
+  return out;
 }
 
 function binary(file: string, what: string): Diagnostic {

@@ -34,11 +34,6 @@ function pagination(current: number, total: number, href: (page: number) => stri
   return { current, total, prev: current > 1 ? href(current - 1) : null, next: current < total ? href(current + 1) : null };
 }
 
-/** Event anchors on one article's page. */
-export function eventAnchors(a: Article): Set<string> {
-  return new Set(a.events.map((e) => `p${e.block}s${e.sentenceIndex}`));
-}
-
 export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => void> = {
   home(out, input) {
     const { ctx, site } = input;
@@ -105,7 +100,9 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
       pages.forEach((list, i) => {
         const url = ctx.urls.topic(t.slug, i + 1);
         const kindLabel = KIND_LABELS[t.kind]!.replace(/s$/, '').replace(/Peopl$/, 'Person');
-        const description = t.description ?? `${t.articles.length} article${t.articles.length === 1 ? '' : 's'} about ${t.name}.`;
+        // A topics-file description can be a few words: the count makes it a useful summary too.
+        const count = `${t.articles.length} article${t.articles.length === 1 ? '' : 's'} about ${t.name} in ${ctx.config.title}${events.length ? `, and ${events.length} dated event${events.length === 1 ? '' : 's'}` : ''}.`;
+        const description = t.description ? `${t.description.replace(/\.?$/, '.')} ${count}` : count;
         const crumbs = [{ label: 'Topics', href: ctx.urls.topics() }, { label: t.name, href: ctx.urls.topic(t.slug) }];
         emit(out, input, url, 'topic', {
           ...layoutView(ctx, {

@@ -43,25 +43,28 @@ export async function buildSearchIndex(input: SearchInput): Promise<Map<string, 
     for (const e of entries) topicsOfEvent.set(e, [...(topicsOfEvent.get(e) ?? []), name]);
   }
   try {
+    // Requests are pipelined: Pagefind indexes in its own process (the second core) while this one
+    // keeps sending, instead of waiting for a round trip per record.
+    const pending: Promise<void>[] = [];
     for (const a of input.articles) {
       const html = input.articlePages.get(`articles/${a.slug}/index.html`);
-      if (html) await check(index.addHTMLFile({ url: rel(urls.article(a.slug)), content: withTopicFilters(html, a) }));
+      if (html) pending.push(check(index.addHTMLFile({ url: rel(urls.article(a.slug)), content: withTopicFilters(html, a) })));
     }
     for (const t of input.topics) {
       const count = `${t.articles.length} article${t.articles.length === 1 ? '' : 's'}`;
-      await check(index.addCustomRecord({
+      pending.push(check(index.addCustomRecord({
         url: rel(urls.topic(t.slug)),
         content: [t.name, ...t.aliases, t.description ?? ''].filter(Boolean).join('. '),
         language,
         meta: { title: t.name, kind: `Topic · ${KIND_LABELS[t.kind] ?? t.kind}`, info: count },
         filters: { type: ['Topic'], topic: [t.name] },
-      }));
+      })));
     }
     for (const e of input.timeline) {
       const first = e.sources[0]!;
       const a = input.bySlug.get(first.article)!;
       const outlets = [...new Set(e.sources.map((s) => input.bySlug.get(s.article)!.publisher ?? UNKNOWN_PUBLISHER))];
-      await check(index.addCustomRecord({
+      pending.push(check(index.addCustomRecord({
         url: rel(`${urls.article(a.slug)}#p${first.event.block}s${first.event.sentenceIndex}`),
         content: e.sources.map((s) => s.event.sentence).join(' '),
         language,
@@ -69,8 +72,9 @@ export async function buildSearchIndex(input: SearchInput): Promise<Map<string, 
         // make every event of a report match the headline's words, so it stays out.
         meta: { title: `${formatDate(e.date)}: “${first.event.expression}”`, kind: 'Timeline event', outlet: outlets.join(', ') },
         filters: { type: ['Event'], year: [e.date.slice(0, 4)], outlet: outlets, topic: topicsOfEvent.get(e) ?? [] },
-      }));
+      })));
     }
+    await Promise.all(pending);
     const files = await index.getFiles();
     if (files.errors.length) throw new Error(`search index: ${files.errors.join('; ')}`);
     return new Map(files.files.map((f) => [`pagefind/${f.path}`, f.content]));

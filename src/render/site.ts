@@ -50,10 +50,13 @@ export async function renderSite(input: RenderInput): Promise<Map<string, string
   const timelineJs = exportTimelineJs(config.title, site.timeline, articles, (slug) => urls.absolute(urls.article(slug)));
   for (const [k, v] of exportData(site, input.topics, timelineJs)) out.set(k, v);
   const newest = site.articles.find((a) => a.date)?.date ?? null;
+  // A topic page changes when an article joins it: its lastmod is its newest article's date.
+  const topicLastmod = new Map(input.topics.map((t) => [t.slug, t.articles.map((s) => articles.get(s)?.date ?? '').sort().at(-1) || null]));
   const sitemapPages = [...pages.keys()].filter((p) => p !== '404.html' && p !== 'search/index.html').sort().map((p) => {
     const path = `${config.basePath}${p.replace(/index\.html$/, '')}`;
     const slug = /^articles\/([^/]+)\//.exec(p)?.[1];
-    return { path, lastmod: slug ? articles.get(slug)?.date ?? null : newest };
+    const topic = /^topics\/([^/]+)\//.exec(p)?.[1];
+    return { path, lastmod: slug ? articles.get(slug)?.date ?? null : topic ? topicLastmod.get(topic) ?? newest : newest };
   });
   for (const [k, v] of await renderSitemaps(config, urls, sitemapPages, site.articles)) out.set(k, v);
   return out;

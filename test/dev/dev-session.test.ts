@@ -160,6 +160,22 @@ describe('news-archive dev', () => {
     assert.ok(err.some((l) => /the config changed basePath; restart news-archive dev/.test(l)));
     assert.match((await get(session.url)).body, /Renamed Archive/);
   });
+
+  it('should report a broken config until it is fixed, even when other files change meanwhile', async () => {
+    await session.idle();
+    const broken = nextRebuild(session, touching('news-archive.config.json'));
+    project.write('news-archive.config.json', '{ "title": "Broken", }');
+    const r1 = await broken;
+    assert.equal(r1.ok, false);
+    assert.deepEqual(r1.diagnostics.map((d) => [path.relative(project.dir, d.file!), d.code]), [['news-archive.config.json', 'NA701']]);
+    const still = nextRebuild(session, touching(ARTICLE));
+    project.write(ARTICLE, `${project.read(ARTICLE)}\nOne more line.\n`);
+    assert.equal((await still).ok, false);
+    const fixed = nextRebuild(session, touching('news-archive.config.json'));
+    project.write('news-archive.config.json', JSON.stringify({ title: 'Fixed Archive', url: 'https://archive.example.org' }));
+    assert.equal((await fixed).ok, true);
+    assert.match((await get(session.url)).body, /Fixed Archive/);
+  });
 });
 
 async function waitForEvents(events: unknown[], n: number): Promise<void> {

@@ -139,7 +139,7 @@ describe('watchProject', () => {
       fs.writeFileSync(path.join(config.templatesDir, 'article.eta'), '<p>x</p>');
       fs.writeFileSync(path.join(config.templatesDir, 'assets', 'site.css'), 'body{}');
       fs.writeFileSync(path.join(dir, 'news-archive.config.json'), '{}');
-      await waitFor(() => queue.pending === 6, 'every save to be seen');
+      await waitFor(() => queue.pending >= 6, 'every save to be seen');
       gate.resolve();
       await queue.idle();
       assert.deepEqual(batches, [

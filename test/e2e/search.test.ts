@@ -13,7 +13,7 @@ import { buildSite, fileExists, readOut, SEED_CONTENT, type BuiltSite } from '..
 interface HeaderRule { readonly pattern: string; readonly headers: Record<string, string> }
 
 /** Parses a Netlify/Cloudflare `_headers` file: a path pattern, then indented `Name: value` lines. */
-export function parseHeadersFile(text: string): HeaderRule[] {
+function parseHeadersFile(text: string): HeaderRule[] {
   const rules: { pattern: string; headers: Record<string, string> }[] = [];
   for (const line of text.split('\n')) {
     if (!line.trim() || line.trim().startsWith('#')) continue;
@@ -68,11 +68,15 @@ for (const basePath of ['/', '/archive/']) {
     async function open(options: BrowserContextOptions = {}): Promise<Page> {
       const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
       await context.route('**/*', async (route) => {
-        const response = await route.fetch();
         const sitePath = `/${new URL(route.request().url()).pathname.slice(basePath.length)}`;
         const extra = headersFor(rules, sitePath);
-        if (extra['content-security-policy']) headed.add(sitePath);
-        await route.fulfill({ response, headers: { ...response.headers(), ...extra } });
+        try {
+          const response = await route.fetch();
+          if (extra['content-security-policy']) headed.add(sitePath);
+          await route.fulfill({ response, headers: { ...response.headers(), ...extra } });
+        } catch {
+          // The context closed while a late request (the favicon) was in flight: nothing to serve.
+        }
       });
       const page = await context.newPage();
       page.on('console', (m) => {
@@ -101,7 +105,7 @@ for (const basePath of ['/', '/archive/']) {
     }
 
     /** Waits for a new set of results after a change of query or filter. */
-    async function resultsAfter(page: Page, change: () => Promise<void>): Promise<Result[]> {
+    async function resultsAfter(page: Page, change: () => Promise<unknown>): Promise<Result[]> {
       await page.evaluate(() => { document.querySelector('.search-status')!.textContent = ''; });
       await change();
       return results(page);

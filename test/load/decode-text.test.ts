@@ -29,6 +29,12 @@ describe('decodeText', () => {
     assert.equal(r.diagnostics[0]?.column, 4);
   });
 
+  it('should map Windows-1252 curly quotes and the euro sign, which Latin-1 would lose', () => {
+    const r = decodeText(bytes([0x93], 'Quoted', [0x94], ' costs 5', [0x80], ' ', [0xe9]), 'a.txt');
+    assert.ok(r.ok);
+    assert.equal(r.text, '“Quoted” costs 5€ é');
+  });
+
   it('should refuse binary files: NUL bytes and image magic numbers', () => {
     const png = decodeText(bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]), 'x.txt');
     assert.ok(!png.ok);
