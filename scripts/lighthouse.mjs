@@ -6,7 +6,9 @@
  *
  *   npm run build && node scripts/lighthouse.mjs [site-dir=public] [--base-path=/archive/] [--desktop] [path ...]
  *
- * Needs the `lighthouse` dev dependency (not part of `npm test`: each page takes several seconds).
+ * Needs lighthouse, installed on demand and not saved (`npm install --no-save lighthouse@12`): its own
+ * dependency on a "latest" tag would make the lock file unreproducible. Not part of `npm test`:
+ * each page takes several seconds.
  * Exits 1 when a score is below 100, listing the audits that failed.
  */
 import fs from 'node:fs';
