@@ -88,7 +88,7 @@ function freePort() {
 }
 
 const lighthouse = await import('lighthouse').then((m) => m.default, () => {
-  console.error('Lighthouse is not installed: npm install --save-dev lighthouse@12');
+  console.error('Lighthouse is not installed: npm install --no-save lighthouse@12');
   process.exit(2);
 });
 const server = await serve();
