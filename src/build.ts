@@ -14,7 +14,7 @@ import { findSources, readArticleCache, readOptionalText, readSource, readTheme 
 import type { Article, Site, SourceFile } from './model.js';
 import { parseFrontMatter, type ParsedFrontMatter } from './normalize/index.js';
 import { closeSearch, createTemplateEngine, renderSite } from './render/index.js';
-import { recoverInterruptedSwap, writeArticleCache, writeSite } from './write/index.js';
+import { recoverInterruptedSwap, writeArticleCache, writeChanged, writeSite } from './write/index.js';
 
 export interface BuildOptions {
   /** Leave bad files out and build the rest (exit 0). */
@@ -26,6 +26,11 @@ export interface BuildOptions {
    * the build reads the persistent cache in `cacheDir` and saves it after a successful write.
    */
   readonly cache?: ArticleCache;
+  /**
+   * Dev mode: hashes of what the output folder holds from the previous build. When given (and the
+   * folder exists), only changed files are written, in place, instead of a staged swap.
+   */
+  readonly previousOutput?: ReadonlyMap<string, string>;
 }
 
 export type Stage = 'load' | 'normalize' | 'extract' | 'link' | 'render' | 'write';
@@ -42,6 +47,8 @@ export interface BuildResult {
   readonly files: ReadonlyMap<string, string | Uint8Array>;
   /** Milliseconds per stage. */
   readonly timings: Record<Stage, number>;
+  /** Content hashes of the output, when the build wrote in place (`previousOutput`). */
+  readonly outputHashes?: Map<string, string>;
 }
 
 /** Runs the pipeline for a resolved config. Never throws for bad input: problems come back as diagnostics. */
@@ -95,9 +102,12 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   }
 
   // write: staged, then swapped in
+  let outputHashes: Map<string, string> | undefined;
   if (options.write !== false) {
     try {
-      await time('write', () => writeSite(config.outDir, files));
+      const inPlace = options.previousOutput?.size && (await fs.stat(config.outDir).catch(() => null))?.isDirectory();
+      if (inPlace) outputHashes = (await time('write', () => writeChanged(config.outDir, files, options.previousOutput!))).hashes;
+      else await time('write', () => writeSite(config.outDir, files));
       // A cache that cannot be saved costs the next build time, never correctness.
       if (disk) await time('write', () => writeArticleCache(config.cacheDir, disk.used).catch(() => undefined));
     } catch (err) {
@@ -105,7 +115,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
       return fail();
     }
   }
-  return { ok: true, diagnostics: sortDiagnostics(diagnostics), articles: linked.site.articles, topics: linked.topics, site: linked.site, files, timings };
+  return { ok: true, diagnostics: sortDiagnostics(diagnostics), articles: linked.site.articles, topics: linked.topics, site: linked.site, files, timings, ...(outputHashes ? { outputHashes } : {}) };
 }
 
 async function loadInputs(config: Readonly<Config>, diagnostics: Diagnostic[]) {

@@ -74,13 +74,14 @@ export async function startDev(start: Readonly<Config>, options: DevOptions = {}
     if (changes.some((c) => c.kind === 'config')) configDirty = true;
     const configDiagnostics = configDirty ? await reloadConfig() : [];
     reprocessed = 0;
-    const result = configDiagnostics.some((d) => d.severity === 'error') ? null : await build(config, { cache });
+    // After the first build, only the pages a change touched are written (in place).
+    const result = configDiagnostics.some((d) => d.severity === 'error') ? null : await build(config, { cache, previousOutput: hashes });
     const written = performance.now();
     const diagnostics = [...configDiagnostics, ...(result?.diagnostics ?? [])];
     const ok = result?.ok ?? false;
     let diff = { added: [] as string[], changed: [] as string[], removed: [] as string[] };
     if (result?.ok) {
-      const next = hashOutputs(result.files);
+      const next = result.outputHashes ?? hashOutputs(result.files);
       diff = diffOutputs(hashes, next);
       hashes = next;
       siteCount++;
