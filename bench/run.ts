@@ -22,7 +22,7 @@ const ELEVENTY = path.join(PEERS, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs'
 const argv = process.argv.slice(2);
 const sizes = (argv.includes('--sizes') ? argv[argv.indexOf('--sizes') + 1]! : '1000,10000').split(',').map(Number);
 if (argv.includes('--install-peers') && !fs.existsSync(ELEVENTY)) {
-  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', PEERS, '@11ty/eleventy@3'], { stdio: 'inherit' });
+  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', PEERS, '@11ty/eleventy@3.1.2'], { stdio: 'inherit' });
 }
 
 interface Run { wallMs: number; ms?: number; timings: Record<string, number>; maxRssMiB: number; articles: number; files: number }
