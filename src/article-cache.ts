@@ -46,7 +46,7 @@ export function textHash(text: string | null): string {
 }
 
 /** A cache seeded from disk that remembers which entries this build used, to save only those. */
-export function persistentCache(loaded: Map<string, Article>): ArticleCache & { readonly used: Map<string, Article>; readonly hits: number } {
+export function persistentCache(loaded: Map<string, Article>): ArticleCache & { readonly used: Map<string, Article>; readonly hits: number; readonly changed: boolean } {
   const used = new Map<string, Article>();
   let hits = 0;
   return {
@@ -64,6 +64,10 @@ export function persistentCache(loaded: Map<string, Article>): ArticleCache & { 
     used,
     get hits() {
       return hits;
+    },
+    /** False when saving would write back the same entries that were loaded. */
+    get changed() {
+      return used.size !== loaded.size || hits !== used.size;
     },
   };
 }

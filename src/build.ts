@@ -10,11 +10,11 @@ import type { Config } from './config.js';
 import { CODES, diagnostic, sortDiagnostics, toDiagnostic, type Diagnostic } from './diagnostics.js';
 import { buildGazetteer, parseTopicsFile, type TopicsFile } from './extract/index.js';
 import { assignTopicSlugs, assignUniqueSlugs, buildTimeline, buildTopics, eventsByTopic, findRelated, findStories, sortArticles, type LinkedTopic } from './link/index.js';
-import { findSources, readArticleCache, readOptionalText, readSource, readTheme } from './load/index.js';
+import { findSources, readArticleCache, readOptionalText, readOutputManifest, readSearchCache, readSource, readTheme } from './load/index.js';
 import type { Article, Site, SourceFile } from './model.js';
 import { parseFrontMatter, type ParsedFrontMatter } from './normalize/index.js';
-import { closeSearch, createTemplateEngine, renderSite } from './render/index.js';
-import { recoverInterruptedSwap, writeArticleCache, writeChanged, writeSite } from './write/index.js';
+import { closeSearch, createTemplateEngine, renderSite, type SearchBundle } from './render/index.js';
+import { hashFiles, recoverInterruptedSwap, writeArticleCache, writeChanged, writeOutputManifest, writeSearchCache, writeSite } from './write/index.js';
 
 export interface BuildOptions {
   /** Leave bad files out and build the rest (exit 0). */
@@ -47,7 +47,7 @@ export interface BuildResult {
   readonly files: ReadonlyMap<string, string | Uint8Array>;
   /** Milliseconds per stage. */
   readonly timings: Record<Stage, number>;
-  /** Content hashes of the output, when the build wrote in place (`previousOutput`). */
+  /** Content hashes of the output, when the build computed them (dev mode, or a build with the disk cache). */
   readonly outputHashes?: Map<string, string>;
 }
 
@@ -91,8 +91,10 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   diagnostics.push(...templateErrors);
   if (templateErrors.length || loaded.theme.diagnostics.some((d) => d.severity === 'error')) return fail();
   let files: Map<string, string | Uint8Array>;
+  let search: SearchBundle;
+  const previousSearch = disk ? await time('load', () => readSearchCache(config.cacheDir)) : null;
   try {
-    files = await time('render', () => renderSite({ config, ...linked, assets: loaded.theme.assets, statics: loaded.theme.statics, engine }));
+    ({ files, search } = await time('render', () => renderSite({ config, ...linked, assets: loaded.theme.assets, statics: loaded.theme.statics, engine, previousSearch })));
   } catch (err) {
     diagnostics.push(toDiagnostic(err, config.templatesDir, CODES.TEMPLATE_RUNTIME, 'Fix the template named above.'));
     return fail();
@@ -107,9 +109,17 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
     try {
       const inPlace = options.previousOutput?.size && (await fs.stat(config.outDir).catch(() => null))?.isDirectory();
       if (inPlace) outputHashes = (await time('write', () => writeChanged(config.outDir, files, options.previousOutput!))).hashes;
-      else await time('write', () => writeSite(config.outDir, files));
+      else if (disk) {
+        const current = await time('load', () => readOutputManifest(config.cacheDir, config.outDir));
+        outputHashes = hashFiles(files);
+        await time('write', () => writeSite(config.outDir, files, current ?? undefined, outputHashes));
+      } else await time('write', () => writeSite(config.outDir, files));
       // A cache that cannot be saved costs the next build time, never correctness.
-      if (disk) await time('write', () => writeArticleCache(config.cacheDir, disk.used).catch(() => undefined));
+      if (disk) {
+        if (disk.changed) await time('write', () => writeArticleCache(config.cacheDir, disk.used).catch(() => undefined));
+        if (search !== previousSearch) await time('write', () => writeSearchCache(config.cacheDir, search).catch(() => undefined));
+        await time('write', () => writeOutputManifest(config.cacheDir, config.outDir, outputHashes!).catch(() => undefined));
+      }
     } catch (err) {
       diagnostics.push(toDiagnostic(err, config.outDir, CODES.OUTPUT_UNWRITABLE, 'Check the output folder.'));
       return fail();

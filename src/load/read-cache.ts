@@ -4,10 +4,31 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { PIPELINE_VERSION } from '../article-cache.js';
 import type { Article } from '../model.js';
+import type { SearchBundle } from '../render/search-index.js';
 
 /** The cache file for this pipeline version: a new version never reads an old file. */
 export function cacheFile(cacheDir: string): string {
   return path.join(cacheDir, `articles-v${PIPELINE_VERSION}.bin`);
+}
+
+/** The cached search bundle of the last build, or null. */
+export async function readSearchCache(cacheDir: string): Promise<SearchBundle | null> {
+  try {
+    const data = v8.deserialize(await fs.readFile(path.join(cacheDir, `search-v${PIPELINE_VERSION}.bin`))) as SearchBundle;
+    return typeof data?.key === 'string' && data.files instanceof Map ? data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Hashes of the files the output folder held after the last build, if it was `outDir`. */
+export async function readOutputManifest(cacheDir: string, outDir: string): Promise<Map<string, string> | null> {
+  try {
+    const data = v8.deserialize(await fs.readFile(path.join(cacheDir, 'output.bin'))) as { outDir: string; hashes: Map<string, string> };
+    return data.outDir === outDir && data.hashes instanceof Map ? data.hashes : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Loads cached articles by key; empty when there is no usable cache. */

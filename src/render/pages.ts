@@ -34,6 +34,14 @@ function pagination(current: number, total: number, href: (page: number) => stri
   return { current, total, prev: current > 1 ? href(current - 1) : null, next: current < total ? href(current + 1) : null };
 }
 
+/** The timeline's pages: months (or years, for year-only dates) in order, whole months per page. */
+export function timelinePages(timeline: readonly TimelineEntry[], pageSize: number) {
+  return paginateGroups(groupByMonth(timeline, (e) => e.date), (m) => m.items.length, pageSize * 2);
+}
+
+/** Events shown on a topic page; earlier ones are on the timeline. */
+export const TOPIC_EVENTS = 40;
+
 export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => void> = {
   home(out, input) {
     const { ctx, site } = input;
@@ -118,7 +126,10 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
             name: t.name, kind: kindLabel, description: t.description, aliases: t.aliases.filter((a) => a !== t.name),
             count: t.articles.length,
             related: t.related.map((n) => ctx.topics.get(n)).filter((x): x is LinkedTopic => !!x).map((x) => topicLink(ctx, x)),
-            events: i === 0 ? groupByMonth(eventViews(ctx, events), (e) => e.date.iso) : [],
+            // The most recent events only: a topic page must not grow with the archive (issue 7).
+            events: i === 0 ? groupByMonth(eventViews(ctx, events.slice(-TOPIC_EVENTS)), (e) => e.date.iso) : [],
+            earlierEvents: Math.max(0, events.length - TOPIC_EVENTS),
+            timelineHref: ctx.urls.timeline(),
             feeds: { rss: ctx.urls.feed(`topics/${t.slug}/feed.xml`), atom: ctx.urls.feed(`topics/${t.slug}/atom.xml`), json: ctx.urls.feed(`topics/${t.slug}/feed.json`) },
           },
           articles: list.map((a) => articleCard(ctx, a)),
@@ -130,8 +141,7 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
 
   timeline(out, input) {
     const { ctx, site } = input;
-    const months = groupByMonth(site.timeline, (e) => e.date);
-    const pages = paginateGroups(months, (m) => m.items.length, ctx.config.pageSize * 2);
+    const pages = timelinePages(site.timeline, ctx.config.pageSize);
     const description = `What happened when, as reported in ${ctx.config.title}: every dated event, linked to its sentence.`;
     pages.forEach((list, i) => {
       const url = ctx.urls.timeline(i + 1);

@@ -3,12 +3,13 @@
  * topic (name, aliases, description) and per timeline entry, all in memory; its bundle is added to
  * the output like any other file. Filters: topic, outlet, year, and what a result is (`type`).
  */
+import crypto from 'node:crypto';
 import * as pagefind from 'pagefind';
 import type { Config } from '../config.js';
 import type { LinkedTopic } from '../link/topics.js';
 import type { Article, TimelineEntry } from '../model.js';
 import { escapeHtml } from './escape.js';
-import { formatDate } from './format.js';
+import { timelinePages } from './pages.js';
 import type { Urls } from './urls.js';
 import { UNKNOWN_PUBLISHER } from './views.js';
 
@@ -60,20 +61,25 @@ export async function buildSearchIndex(input: SearchInput): Promise<Map<string, 
         filters: { type: ['Topic'], topic: [t.name] },
       })));
     }
-    for (const e of input.timeline) {
-      const first = e.sources[0]!;
-      const a = input.bySlug.get(first.article)!;
-      const outlets = [...new Set(e.sources.map((s) => input.bySlug.get(s.article)!.publisher ?? UNKNOWN_PUBLISHER))];
-      pending.push(check(index.addCustomRecord({
-        url: rel(`${urls.article(a.slug)}#p${first.event.block}s${first.event.sentenceIndex}`),
-        content: e.sources.map((s) => s.event.sentence).join(' '),
-        language,
-        // Pagefind indexes metadata as well as content: the article's headline in any field would
-        // make every event of a report match the headline's words, so it stays out.
-        meta: { title: `${formatDate(e.date)}: “${first.event.expression}”`, kind: 'Timeline event', outlet: outlets.join(', ') },
-        filters: { type: ['Event'], year: [e.date.slice(0, 4)], outlet: outlets, topic: topicsOfEvent.get(e) ?? [] },
-      })));
-    }
+    // One record per timeline month, not per event: a record is a fragment file in the bundle, and
+    // per-event records made 8 of every 10 output files at 1k articles (issue 7). The result links to
+    // the month on the timeline, where each event links on to its sentence.
+    timelinePages(input.timeline, config.pageSize).forEach((months, i) => {
+      for (const m of months) {
+        const sources = m.items.flatMap((e) => e.sources);
+        const outlets = [...new Set(sources.map((s) => input.bySlug.get(s.article)!.publisher ?? UNKNOWN_PUBLISHER))].sort();
+        const topics = [...new Set(m.items.flatMap((e) => topicsOfEvent.get(e) ?? []))].sort();
+        pending.push(check(index.addCustomRecord({
+          url: rel(`${urls.timeline(i + 1)}#${m.id}`),
+          content: sources.map((s) => s.event.sentence).join(' '),
+          language,
+          // Pagefind indexes metadata too: article headlines stay out, or every event of a report
+          // would match its headline's words.
+          meta: { title: `Timeline: ${m.label}`, kind: 'Timeline event', info: `${m.items.length} dated event${m.items.length === 1 ? '' : 's'}`, outlet: outlets.join(', ') },
+          filters: { type: ['Event'], year: [m.items[0]!.date.slice(0, 4)], outlet: outlets, topic: topics },
+        })));
+      }
+    });
     await Promise.all(pending);
     const files = await index.getFiles();
     if (files.errors.length) throw new Error(`search index: ${files.errors.join('; ')}`);
@@ -91,6 +97,24 @@ function withTopicFilters(html: string, a: Article): string {
   const spans = a.topics.map((t) => `<span data-pagefind-filter="topic:${escapeHtml(t.name)}"></span>`).join('');
   const at = html.lastIndexOf('</article>');
   return at < 0 ? html : `${html.slice(0, at)}${spans}${html.slice(at)}`;
+}
+
+/** A built search bundle and the key of what it indexed. */
+export interface SearchBundle {
+  readonly key: string;
+  /** Output path (under `pagefind/`) -> bytes. */
+  readonly files: ReadonlyMap<string, Uint8Array>;
+}
+
+/** Hash of everything the index is built from: the same key means the same bundle. */
+export function searchKey(input: SearchInput): string {
+  const hash = crypto.createHash('sha256');
+  hash.update(JSON.stringify([input.config.language, input.config.basePath, input.config.pageSize]));
+  for (const a of input.articles) hash.update(input.articlePages.get(`articles/${a.slug}/index.html`) ?? '').update(JSON.stringify(a.topics.map((t) => t.name)));
+  hash.update(JSON.stringify(input.topics.map((t) => [t.slug, t.name, t.kind, t.aliases, t.description, t.articles.length])));
+  hash.update(JSON.stringify(input.timeline.map((e) => [e.date, e.sources.map((s) => [s.article, s.event.sentence])])));
+  for (const [name, entries] of input.eventsByTopic ?? []) hash.update(JSON.stringify([name, entries.map((e) => e.date + e.sources[0]!.article)]));
+  return hash.digest('hex');
 }
 
 /** Stops the Pagefind service so the process can exit. */

@@ -6,7 +6,7 @@ import { hashAssets, type AssetFile } from './assets.js';
 import { exportData, exportTimelineJs } from './export-json.js';
 import { renderFeeds } from './feeds.js';
 import { renderPages } from './pages.js';
-import { buildSearchIndex } from './search-index.js';
+import { buildSearchIndex, searchKey, type SearchBundle } from './search-index.js';
 import { renderSitemaps } from './sitemap.js';
 import type { TemplateEngine } from './templates.js';
 import { createUrls } from './urls.js';
@@ -22,10 +22,18 @@ export interface RenderInput {
   /** Copied to the site root unchanged. */
   readonly statics: readonly AssetFile[];
   readonly engine: TemplateEngine;
+  /** The search bundle of a previous build, reused when its inputs are the same. */
+  readonly previousSearch?: SearchBundle | null;
+}
+
+/** Everything rendered, and the search bundle (for the cache). */
+export interface RenderedSite {
+  readonly files: Map<string, string | Uint8Array>;
+  readonly search: SearchBundle;
 }
 
 /** Renders pages, feeds, sitemaps, the data export and hashed assets. */
-export async function renderSite(input: RenderInput): Promise<Map<string, string | Uint8Array>> {
+export async function renderSite(input: RenderInput): Promise<RenderedSite> {
   const { config, site } = input;
   const urls = createUrls(config.basePath, config.url);
   const hashed = hashAssets(input.assets);
@@ -44,8 +52,13 @@ export async function renderSite(input: RenderInput): Promise<Map<string, string
   const pages = renderPages({ site, topics: input.topics, ctx, engine: input.engine, eventsByTopic: input.eventsByTopic });
   for (const [k, v] of pages) out.set(k, v);
   const articlePages = new Map([...pages].filter(([k]) => k.startsWith('articles/')));
-  const search = await buildSearchIndex({ config, urls, articles: site.articles, articlePages, topics: input.topics, timeline: site.timeline, bySlug: articles, eventsByTopic: input.eventsByTopic });
-  for (const [k, v] of search) out.set(k, v);
+  // Pagefind indexes in its own process: start it now and do the rest of the work meanwhile.
+  const searchInput = { config, urls, articles: site.articles, articlePages, topics: input.topics, timeline: site.timeline, bySlug: articles, eventsByTopic: input.eventsByTopic };
+  const key = searchKey(searchInput);
+  const searching = input.previousSearch?.key === key
+    ? Promise.resolve(input.previousSearch)
+    : buildSearchIndex(searchInput).then((files) => ({ key, files }));
+  searching.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   for (const [k, v] of renderFeeds(config, urls, site.articles, input.topics, articles)) out.set(k, v);
   const timelineJs = exportTimelineJs(config.title, site.timeline, articles, (slug) => urls.absolute(urls.article(slug)));
   for (const [k, v] of exportData(site, input.topics, timelineJs)) out.set(k, v);
@@ -59,5 +72,7 @@ export async function renderSite(input: RenderInput): Promise<Map<string, string
     return { path, lastmod: slug ? articles.get(slug)?.date ?? null : topic ? topicLastmod.get(topic) ?? newest : newest };
   });
   for (const [k, v] of await renderSitemaps(config, urls, sitemapPages, site.articles)) out.set(k, v);
-  return out;
+  const search = await searching;
+  for (const [k, v] of search.files) out.set(k, v);
+  return { files: out, search };
 }

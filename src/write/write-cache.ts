@@ -1,14 +1,30 @@
 /** Saves the persistent per-article cache atomically (write a temp file, then rename). */
 import fs from 'node:fs/promises';
 import v8 from 'node:v8';
+import path from 'node:path';
+import { PIPELINE_VERSION } from '../article-cache.js';
 import type { Article } from '../model.js';
+import type { SearchBundle } from '../render/search-index.js';
 import { cacheFile } from '../load/read-cache.js';
+
+/** Saves the search bundle for the next build. */
+export async function writeSearchCache(cacheDir: string, bundle: SearchBundle): Promise<void> {
+  await writeAtomically(path.join(cacheDir, `search-v${PIPELINE_VERSION}.bin`), v8.serialize(bundle));
+}
+
+/** Records what the output folder now holds, for the next build's `writeSite`. */
+export async function writeOutputManifest(cacheDir: string, outDir: string, hashes: Map<string, string>): Promise<void> {
+  await writeAtomically(path.join(cacheDir, 'output.bin'), v8.serialize({ outDir, hashes }));
+}
+
+async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(temp, bytes);
+  await fs.rename(temp, file);
+}
 
 /** Writes the entries used by the last build; stale ones are thereby dropped. */
 export async function writeArticleCache(cacheDir: string, entries: ReadonlyMap<string, Article>): Promise<void> {
-  const file = cacheFile(cacheDir);
-  await fs.mkdir(cacheDir, { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(temp, v8.serialize(entries));
-  await fs.rename(temp, file);
+  await writeAtomically(cacheFile(cacheDir), v8.serialize(entries));
 }

@@ -14,8 +14,12 @@ const STAGING = '.news-archive-staging-';
 const RETIRED = '.news-archive-retired-';
 const PARALLEL_WRITES = 32;
 
-/** Writes `files` into `outDir` atomically. Returns the number of files written. */
-export async function writeSite(outDir: string, files: OutputFiles): Promise<number> {
+/**
+ * Writes `files` into `outDir` atomically. With the hashes of what `outDir` holds now, a file whose
+ * bytes did not change is hard-linked from the current site instead of written again (issue 7:
+ * skip files whose bytes did not change, without giving up the staged swap).
+ */
+export async function writeSite(outDir: string, files: OutputFiles, current?: ReadonlyMap<string, string>, next?: ReadonlyMap<string, string>): Promise<number> {
   const parent = path.dirname(outDir);
   const name = path.basename(outDir);
   await recoverInterruptedSwap(outDir);
@@ -27,7 +31,7 @@ export async function writeSite(outDir: string, files: OutputFiles): Promise<num
     throw unwritable(outDir, err);
   }
   try {
-    await writeAll(staging, files);
+    await writeAll(staging, files, current && next ? { outDir, current, next } : null);
     await swapIn(staging, outDir);
   } catch (err) {
     await fs.rm(staging, { recursive: true, force: true });
@@ -36,7 +40,7 @@ export async function writeSite(outDir: string, files: OutputFiles): Promise<num
   return files.size;
 }
 
-async function writeAll(root: string, files: OutputFiles): Promise<void> {
+async function writeAll(root: string, files: OutputFiles, reuse: { outDir: string; current: ReadonlyMap<string, string>; next: ReadonlyMap<string, string> } | null): Promise<void> {
   const dirs = new Set<string>();
   for (const rel of files.keys()) {
     if (rel.split('/').some((part) => part === '..' || part === '') || path.isAbsolute(rel)) {
@@ -51,7 +55,16 @@ async function writeAll(root: string, files: OutputFiles): Promise<void> {
   const worker = async () => {
     while (next < entries.length) {
       const [rel, content] = entries[next++]!;
-      await fs.writeFile(path.join(root, rel), content);
+      const target = path.join(root, rel);
+      if (reuse && reuse.current.get(rel) === reuse.next.get(rel)) {
+        // Same bytes as the live file: link it. If the live file is gone or was edited by hand
+        // (its size differs), write.
+        const live = path.join(reuse.outDir, rel);
+        const size = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+        const same = await fs.stat(live).then((s) => s.size === size, () => false);
+        if (same && (await fs.link(live, target).then(() => true, () => false))) continue;
+      }
+      await fs.writeFile(target, content);
     }
   };
   await Promise.all(Array.from({ length: PARALLEL_WRITES }, worker));
