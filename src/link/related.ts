@@ -1,37 +1,41 @@
 /**
  * Related articles by shared topics, through an inverted index (never all pairs): candidates share
- * one of an article's top topics; topics too common to tell articles apart are skipped, which
- * keeps the step near-linear at 100k articles.
+ * one of an article's top topics and are among the articles nearest to it in time on that topic's
+ * list. The window bounds the work per article whatever the archive's size, so the step stays
+ * linear at 100k articles, where a common topic ("Syria" in a Syria archive) has tens of thousands.
  */
 import type { Article } from '../model.js';
 
 const TOP = 6;
-/** A topic carried by more articles than this says little about relatedness (e.g. "Syria" in a Syria archive). */
-const MAX_POSTINGS = 2000;
+/** Articles taken on each side of this one in a topic's (date-ordered) list. */
+const WINDOW = 25;
 const RESULTS = 6;
 
 /** Article slug -> up to six related slugs, best first (shared topics weighted by rarity, then date nearness). */
 export function findRelated(articles: readonly Article[]): Map<string, string[]> {
+  // Articles come in reading order (by date), so every postings list is date-ordered too.
   const postings = new Map<string, number[]>();
-  articles.forEach((a, i) => {
-    for (const t of a.topics.slice(0, TOP)) {
-      const list = postings.get(t.name);
-      if (list) list.push(i);
-      else postings.set(t.name, [i]);
-    }
-  });
+  const position = articles.map((a, i) => a.topics.slice(0, TOP).map((t) => {
+    let list = postings.get(t.name);
+    if (!list) postings.set(t.name, (list = []));
+    list.push(i);
+    return list.length - 1;
+  }));
   const n = articles.length;
   const day = articles.map((a) => (a.date ? Date.parse(a.date) / 86_400_000 : Number.NaN));
   const distance = (i: number, j: number) => (Number.isNaN(day[i]!) || Number.isNaN(day[j]!) ? Number.MAX_SAFE_INTEGER : Math.abs(day[i]! - day[j]!));
   const out = new Map<string, string[]>();
   articles.forEach((a, i) => {
     const scores = new Map<number, number>();
-    for (const t of a.topics.slice(0, TOP)) {
+    a.topics.slice(0, TOP).forEach((t, k) => {
       const list = postings.get(t.name)!;
-      if (list.length > MAX_POSTINGS) continue;
       const idf = Math.log(1 + n / list.length);
-      for (const j of list) if (j !== i) scores.set(j, (scores.get(j) ?? 0) + idf);
-    }
+      const at = position[i]![k]!;
+      for (let p = Math.max(0, at - WINDOW); p <= Math.min(list.length - 1, at + WINDOW); p++) {
+        const j = list[p]!;
+        if (j !== i) scores.set(j, (scores.get(j) ?? 0) + idf);
+      }
+    });
     const ranked = topK([...scores], RESULTS, (x, y) => y[1] - x[1] || distance(i, x[0]) - distance(i, y[0]) || x[0] - y[0]);
     out.set(a.slug, ranked.map(([j]) => articles[j]!.slug));
   });
