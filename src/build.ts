@@ -3,18 +3,17 @@
  * Every stage collects its problems; nothing is written unless the run is clean (or --keep-going
  * leaves the bad files out), so a failed build never touches the previous site.
  */
-import fs from 'node:fs/promises';
 import { cloneForLink, persistentCache, textHash, type ArticleCache } from './article-cache.js';
 import { processArticles } from './process-articles.js';
 import type { Config } from './config.js';
 import { CODES, diagnostic, sortDiagnostics, toDiagnostic, type Diagnostic } from './diagnostics.js';
 import { buildGazetteer, parseTopicsFile, type TopicsFile } from './extract/index.js';
 import { assignTopicSlugs, assignUniqueSlugs, buildTimeline, buildTopics, eventsByTopic, findRelated, findStories, sortArticles, type LinkedTopic } from './link/index.js';
-import { findSources, readArticleCache, readOptionalText, readOutputManifest, readSearchCache, readSource, readTheme } from './load/index.js';
+import { findSources, isDirectory, readArticleCache, readOptionalText, readOutputManifest, readSearchCache, readSource, readTheme } from './load/index.js';
 import type { Article, Site, SourceFile } from './model.js';
 import { parseFrontMatter, type ParsedFrontMatter } from './normalize/index.js';
 import { closeSearch, createTemplateEngine, renderSite, type SearchBundle } from './render/index.js';
-import { hashFiles, recoverInterruptedSwap, writeArticleCache, writeChanged, writeOutputManifest, writeSearchCache, writeSite } from './write/index.js';
+import { recoverInterruptedSwap, writeArticleCache, writeOutput, writeOutputManifest, writeSearchCache } from './write/index.js';
 
 export interface BuildOptions {
   /** Leave bad files out and build the rest (exit 0). */
@@ -47,7 +46,7 @@ export interface BuildResult {
   readonly files: ReadonlyMap<string, string | Uint8Array>;
   /** Milliseconds per stage. */
   readonly timings: Record<Stage, number>;
-  /** Content hashes of the output, when the build computed them (dev mode, or a build with the disk cache). */
+  /** Content hashes of the written output (absent when nothing was written). */
   readonly outputHashes?: Map<string, string>;
 }
 
@@ -103,17 +102,12 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
     await closeSearch();
   }
 
-  // write: staged, then swapped in
+  // write: staged and swapped in (unchanged files linked from the live site), or in place in dev
   let outputHashes: Map<string, string> | undefined;
   if (options.write !== false) {
     try {
-      const inPlace = options.previousOutput?.size && (await fs.stat(config.outDir).catch(() => null))?.isDirectory();
-      if (inPlace) outputHashes = (await time('write', () => writeChanged(config.outDir, files, options.previousOutput!))).hashes;
-      else if (disk) {
-        const current = await time('load', () => readOutputManifest(config.cacheDir, config.outDir));
-        outputHashes = hashFiles(files);
-        await time('write', () => writeSite(config.outDir, files, current ?? undefined, outputHashes));
-      } else await time('write', () => writeSite(config.outDir, files));
+      const current = options.previousOutput ?? (disk ? await time('load', () => readOutputManifest(config.cacheDir, config.outDir)) : null);
+      outputHashes = await time('write', () => writeOutput(config.outDir, files, { current, inPlace: !!options.previousOutput }));
       // A cache that cannot be saved costs the next build time, never correctness.
       if (disk) {
         if (disk.changed) await time('write', () => writeArticleCache(config.cacheDir, disk.used).catch(() => undefined));
@@ -129,8 +123,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
 }
 
 async function loadInputs(config: Readonly<Config>, diagnostics: Diagnostic[]) {
-  const stat = await fs.stat(config.contentDir).catch(() => null);
-  if (!stat?.isDirectory()) {
+  if (!(await isDirectory(config.contentDir))) {
     diagnostics.push(diagnostic('error', CODES.CONTENT_MISSING, 'the content folder does not exist',
       `Create it and put articles (.md or .txt) in it, or point --content at your articles.`, { file: config.contentDir }));
     return null;

@@ -10,7 +10,7 @@ import type { Config } from './config.js';
 import { SourceError, type Diagnostic } from './diagnostics.js';
 import type { Gazetteer, TopicsFile } from './extract/index.js';
 import type { Article, SourceFile } from './model.js';
-import { findSharedLines, lineKey, type ParsedFrontMatter } from './normalize/index.js';
+import { findSharedLines, lineKey, type FurnitureContext, type ParsedFrontMatter } from './normalize/index.js';
 import { processArticle, type ArticleTimings } from './process-article.js';
 
 /** Below this many articles to compute, starting workers costs more than it saves. */
@@ -35,9 +35,10 @@ export async function processArticles(input: ProcessInput, diagnostics: Diagnost
     return { source, fm, shared, key, hit: cache?.get(key) };
   });
   const misses = jobs.filter((j) => !j.hit);
+  const furniture = { sharedLines, patterns: config.furniturePatterns.map((p) => new RegExp(p, 'iu')) };
   const outcomes = misses.length >= PARALLEL_THRESHOLD && os.availableParallelism() > 1
     ? await runInPool(input, misses)
-    : misses.map((j) => runHere(input, j, sharedLines));
+    : misses.map((j) => runHere(input, j, furniture));
   const byKey = new Map(misses.map((j, i) => [j.key, outcomes[i]!]));
   const out: Article[] = [];
   for (const job of jobs) {
@@ -59,9 +60,8 @@ export async function processArticles(input: ProcessInput, diagnostics: Diagnost
   return out;
 }
 
-function runHere(input: ProcessInput, job: { source: SourceFile; fm: ParsedFrontMatter }, sharedLines: Set<string>): ArticleOutcome {
+function runHere(input: ProcessInput, job: { source: SourceFile; fm: ParsedFrontMatter }, furniture: FurnitureContext): ArticleOutcome {
   try {
-    const furniture = { sharedLines, patterns: input.config.furniturePatterns.map((p) => new RegExp(p, 'iu')) };
     return { ok: true, ...processArticle(job.source, job.fm, { furniture, dateReference: input.config.dateReference }, input.gazetteer) };
   } catch (err) {
     if (err instanceof SourceError) return { ok: false, diagnostic: err.diagnostic };

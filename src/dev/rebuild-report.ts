@@ -1,5 +1,4 @@
 /** Pure helpers that say what a dev rebuild did: which output files changed, and the line printed for it. */
-import crypto from 'node:crypto';
 import path from 'node:path';
 import type { Stage } from '../build.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -9,12 +8,8 @@ import type { OverlayItem } from './client-script.js';
 /** Output path -> content hash: what a build wrote, kept between rebuilds to compare. */
 export type OutputHashes = ReadonlyMap<string, string>;
 
-/** Hashes every output file. */
-export function hashOutputs(files: ReadonlyMap<string, string | Uint8Array>): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [rel, content] of files) out.set(rel, crypto.createHash('sha1').update(content).digest('hex'));
-  return out;
-}
+/** Content hash of every output file: the writer's own, so dev mode and in-place writes agree. */
+export { hashFiles as hashOutputs } from '../write/write-changed.js';
 
 /** Output files added, changed and removed between two builds, each sorted. */
 export interface OutputDiff {

@@ -57,3 +57,8 @@ export async function findSources(root: string, ignore: ReadonlySet<string> = ne
   await walk(root);
   return { files, diagnostics };
 }
+
+/** True when `dir` exists and is a folder (the content folder check, before anything is read). */
+export async function isDirectory(dir: string): Promise<boolean> {
+  return fs.stat(dir).then((s) => s.isDirectory(), () => false);
+}

@@ -1,5 +1,5 @@
 /** Load stage: the only place (with write/) that reads the file system. */
-export { findSources, ARTICLE_EXTENSIONS } from './find-sources.js';
+export { findSources, isDirectory, ARTICLE_EXTENSIONS } from './find-sources.js';
 export { readSource } from './read-source.js';
 export { decodeText } from './decode-text.js';
 export { loadConfig } from './read-config.js';

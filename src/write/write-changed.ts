@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { OutputFiles } from './write-site.js';
+import { writeSite, type OutputFiles } from './write-site.js';
 
 /** Content hash of every output file (what `writeChanged` compares). */
 export function hashFiles(files: OutputFiles): Map<string, string> {
@@ -33,4 +33,17 @@ export async function writeChanged(outDir: string, files: OutputFiles, previous:
     await fs.rmdir(path.join(outDir, dir)).catch(() => undefined);
   }
   return { hashes, written: changed.length, removed: gone.length };
+}
+
+/**
+ * The build's one call to write its output. In dev (`inPlace`, with the hashes of what the folder
+ * holds) only changed files are written where they are; otherwise the site is staged and swapped
+ * in, linking files whose bytes match `current`. Returns the hashes of what the folder now holds.
+ */
+export async function writeOutput(outDir: string, files: OutputFiles, options: { current: ReadonlyMap<string, string> | null; inPlace: boolean }): Promise<Map<string, string>> {
+  const exists = await fs.stat(outDir).then((s) => s.isDirectory(), () => false);
+  if (options.inPlace && options.current?.size && exists) return (await writeChanged(outDir, files, options.current)).hashes;
+  const hashes = hashFiles(files);
+  await writeSite(outDir, files, options.current ?? undefined, hashes);
+  return hashes;
 }
