@@ -12,7 +12,7 @@ import { assignTopicSlugs, assignUniqueSlugs, buildTimeline, buildTopics, events
 import { findSources, isDirectory, readArticleCache, readOptionalText, readOutputManifest, readSearchCache, readSource, readTheme } from './load/index.js';
 import type { Article, Site, SourceFile } from './model.js';
 import { parseFrontMatter, type ParsedFrontMatter } from './normalize/index.js';
-import { closeSearch, createTemplateEngine, renderSite, type SearchBundle } from './render/index.js';
+import { createTemplateEngine, renderSite, type SearchBundle } from './render/index.js';
 import { recoverInterruptedSwap, writeArticleCache, writeOutput, writeOutputManifest, writeSearchCache } from './write/index.js';
 
 export interface BuildOptions {
@@ -30,6 +30,8 @@ export interface BuildOptions {
    * folder exists), only changed files are written, in place, instead of a staged swap.
    */
   readonly previousOutput?: ReadonlyMap<string, string>;
+  /** Dev mode: the search bundle of the previous build, whose unchanged parts are reused. */
+  readonly previousSearch?: SearchBundle | null;
 }
 
 export type Stage = 'load' | 'normalize' | 'extract' | 'link' | 'render' | 'write';
@@ -48,6 +50,9 @@ export interface BuildResult {
   readonly timings: Record<Stage, number>;
   /** Content hashes of the written output (absent when nothing was written). */
   readonly outputHashes?: Map<string, string>;
+  /** The search bundle built (for the next dev rebuild), and how many of its parts were indexed anew. */
+  readonly search?: SearchBundle;
+  readonly searchPartsIndexed?: number;
 }
 
 /** Runs the pipeline for a resolved config. Never throws for bad input: problems come back as diagnostics. */
@@ -91,15 +96,13 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   if (templateErrors.length || loaded.theme.diagnostics.some((d) => d.severity === 'error')) return fail();
   let files: Map<string, string | Uint8Array>;
   let search: SearchBundle;
-  const previousSearch = disk ? await time('load', () => readSearchCache(config.cacheDir)) : null;
+  let searchPartsIndexed: number;
+  const previousSearch = options.previousSearch ?? (disk ? await time('load', () => readSearchCache(config.cacheDir)) : null);
   try {
-    ({ files, search } = await time('render', () => renderSite({ config, ...linked, assets: loaded.theme.assets, statics: loaded.theme.statics, engine, previousSearch })));
+    ({ files, search, searchPartsIndexed } = await time('render', () => renderSite({ config, ...linked, assets: loaded.theme.assets, statics: loaded.theme.statics, engine, previousSearch })));
   } catch (err) {
     diagnostics.push(toDiagnostic(err, config.templatesDir, CODES.TEMPLATE_RUNTIME, 'Fix the template named above.'));
     return fail();
-  } finally {
-    // Pagefind runs as a child service; stop it so a finished build lets the process exit.
-    await closeSearch();
   }
 
   // write: staged and swapped in (unchanged files linked from the live site), or in place in dev
@@ -111,7 +114,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
       // A cache that cannot be saved costs the next build time, never correctness.
       if (disk) {
         if (disk.changed) await time('write', () => writeArticleCache(config.cacheDir, disk.used).catch(() => undefined));
-        if (search !== previousSearch) await time('write', () => writeSearchCache(config.cacheDir, search).catch(() => undefined));
+        if (searchPartsIndexed > 0 || !previousSearch) await time('write', () => writeSearchCache(config.cacheDir, search).catch(() => undefined));
         await time('write', () => writeOutputManifest(config.cacheDir, config.outDir, outputHashes!).catch(() => undefined));
       }
     } catch (err) {
@@ -119,7 +122,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
       return fail();
     }
   }
-  return { ok: true, diagnostics: sortDiagnostics(diagnostics), articles: linked.site.articles, topics: linked.topics, site: linked.site, files, timings, ...(outputHashes ? { outputHashes } : {}) };
+  return { ok: true, diagnostics: sortDiagnostics(diagnostics), articles: linked.site.articles, topics: linked.topics, site: linked.site, files, timings, search, searchPartsIndexed, ...(outputHashes ? { outputHashes } : {}) };
 }
 
 async function loadInputs(config: Readonly<Config>, diagnostics: Diagnostic[]) {

@@ -38,6 +38,8 @@ export interface UserConfig {
   maxFileBytes?: number;
   /** Topics shown on an article page. @default 8 */
   articleTopics?: number;
+  /** Articles per part of the search index: smaller parts re-index faster, larger ones cost readers fewer requests. @default 1000 */
+  searchPartSize?: number;
 }
 
 /** The resolved config: complete, absolute paths, never undefined. */
@@ -59,6 +61,7 @@ export interface Config {
   readonly pageSize: number;
   readonly maxFileBytes: number;
   readonly articleTopics: number;
+  readonly searchPartSize: number;
 }
 
 export const CONFIG_FILE = 'news-archive.config.json';
@@ -79,13 +82,14 @@ export const DEFAULTS: Readonly<Required<UserConfig>> = Object.freeze({
   pageSize: 50,
   maxFileBytes: 50 * 1024 * 1024,
   articleTopics: 8,
+  searchPartSize: 1000,
 });
 
 const TYPES: Record<keyof UserConfig, 'string' | 'number' | 'string[]' | 'string|null'> = {
   title: 'string', description: 'string', url: 'string', basePath: 'string', language: 'string',
   contentDir: 'string', templatesDir: 'string', outDir: 'string', cacheDir: 'string', topicsFile: 'string',
   furniturePatterns: 'string[]', dateReference: 'string|null', pageSize: 'number', maxFileBytes: 'number',
-  articleTopics: 'number',
+  articleTopics: 'number', searchPartSize: 'number',
 };
 
 /** `/`, or `/a/b/`: always leading and trailing slash, no doubles. */
@@ -163,5 +167,6 @@ export function resolveConfig(root: string, user: UserConfig, cli: CliOverrides 
     pageSize: Math.floor(merged.pageSize),
     maxFileBytes: Math.floor(merged.maxFileBytes),
     articleTopics: Math.floor(merged.articleTopics),
+    searchPartSize: Math.max(1, Math.floor(merged.searchPartSize)),
   });
 }

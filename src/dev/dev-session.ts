@@ -9,6 +9,7 @@ import { build } from '../build.js';
 import type { Config } from '../config.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { LoadedConfig } from '../load/read-config.js';
+import type { SearchBundle } from '../render/index.js';
 import { createRebuildQueue, watchProject, type Change } from '../watch.js';
 import { startDevServer } from './dev-server.js';
 import { describeChanges, diffOutputs, formatRebuild, hashOutputs, toOverlayItems, type RebuildReport } from './rebuild-report.js';
@@ -60,6 +61,7 @@ export async function startDev(start: Readonly<Config>, options: DevOptions = {}
   // Counts the articles a build had to process again: every cache miss that produced a record.
   const cache: ArticleCache = { get: (k) => inner.get(k), set: (k, v) => { reprocessed++; inner.set(k, v); } };
   let hashes = new Map<string, string>();
+  let search: SearchBundle | null = null;
   let siteCount = 0;
   const sessionId = Date.now().toString(36);
   let printed = new Set<string>();
@@ -75,7 +77,7 @@ export async function startDev(start: Readonly<Config>, options: DevOptions = {}
     const configDiagnostics = configDirty ? await reloadConfig() : [];
     reprocessed = 0;
     // After the first build, only the pages a change touched are written (in place).
-    const result = configDiagnostics.some((d) => d.severity === 'error') ? null : await build(config, { cache, previousOutput: hashes });
+    const result = configDiagnostics.some((d) => d.severity === 'error') ? null : await build(config, { cache, previousOutput: hashes, previousSearch: search });
     const written = performance.now();
     const diagnostics = [...configDiagnostics, ...(result?.diagnostics ?? [])];
     const ok = result?.ok ?? false;
@@ -84,6 +86,7 @@ export async function startDev(start: Readonly<Config>, options: DevOptions = {}
       const next = result.outputHashes ?? hashOutputs(result.files);
       diff = diffOutputs(hashes, next);
       hashes = next;
+      search = result.search ?? null;
       siteCount++;
     }
     const newest = Math.max(0, ...changes.map((c) => c.at ?? 0));

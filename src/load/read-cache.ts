@@ -15,7 +15,7 @@ export function cacheFile(cacheDir: string): string {
 export async function readSearchCache(cacheDir: string): Promise<SearchBundle | null> {
   try {
     const data = v8.deserialize(await fs.readFile(path.join(cacheDir, `search-v${PIPELINE_VERSION}.bin`))) as SearchBundle;
-    return typeof data?.key === 'string' && data.files instanceof Map ? data : null;
+    return data?.parts instanceof Map ? data : null;
   } catch {
     return null;
   }

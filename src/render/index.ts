@@ -5,4 +5,3 @@ export { renderBody } from './body-html.js';
 export { createTemplateEngine, strictView, type TemplateEngine } from './templates.js';
 export { createUrls, outputPathFor } from './urls.js';
 export { exportArticle } from './export-json.js';
-export { closeSearch } from './search-index.js';

@@ -7,6 +7,7 @@ import type { Article, Site, TimelineEntry } from '../model.js';
 import { breadcrumbLd, collectionLd, newsArticleLd, websiteLd } from './json-ld.js';
 import { paginate, paginateGroups } from './paginate.js';
 import type { TemplateEngine } from './templates.js';
+import { mergedPartDirs } from './search-records.js';
 import { outputPathFor } from './urls.js';
 import type { Pagination } from './view-types.js';
 import { formatDate } from './format.js';
@@ -182,6 +183,8 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
       topicsHref: ctx.urls.topics(),
       archiveHref: ctx.urls.archive(),
       bundle: `${ctx.config.basePath}pagefind/`,
+      // The index parts merged into the primary one (search-records.ts), as URLs.
+      parts: mergedPartDirs(input.site.articles.length, ctx.config.searchPartSize).map((d) => `${ctx.config.basePath}pagefind/${d}`),
     });
   },
 

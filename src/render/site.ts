@@ -6,7 +6,8 @@ import { hashAssets, type AssetFile } from './assets.js';
 import { exportData, exportTimelineJs } from './export-json.js';
 import { renderFeeds } from './feeds.js';
 import { renderPages } from './pages.js';
-import { buildSearchIndex, searchKey, type SearchBundle } from './search-index.js';
+import { buildSearchIndex, bundleFiles, type SearchBundle } from './search-index.js';
+import { planSearch } from './search-records.js';
 import { renderSitemaps } from './sitemap.js';
 import type { TemplateEngine } from './templates.js';
 import { createUrls } from './urls.js';
@@ -30,6 +31,8 @@ export interface RenderInput {
 export interface RenderedSite {
   readonly files: Map<string, string | Uint8Array>;
   readonly search: SearchBundle;
+  /** Search index parts indexed this time (the others were reused from the previous bundle). */
+  readonly searchPartsIndexed: number;
 }
 
 /** Renders pages, feeds, sitemaps, the data export and hashed assets. */
@@ -47,18 +50,15 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
     assets: { css: assetUrl('site.css'), js: assetUrl('site.js'), icon: assetUrl('favicon.svg') },
   };
 
+  // Pagefind indexes in its own processes: start it first and render meanwhile.
+  const parts = planSearch({ config, urls, articles: site.articles, topics: input.topics, timeline: site.timeline, bySlug: articles, eventsByTopic: input.eventsByTopic });
+  const searching = buildSearchIndex(parts, config.language, input.previousSearch);
+  searching.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+
   const out = new Map<string, string | Uint8Array>(hashed.files);
   for (const f of input.statics) out.set(f.name, f.bytes);
   const pages = renderPages({ site, topics: input.topics, ctx, engine: input.engine, eventsByTopic: input.eventsByTopic });
   for (const [k, v] of pages) out.set(k, v);
-  const articlePages = new Map([...pages].filter(([k]) => k.startsWith('articles/')));
-  // Pagefind indexes in its own process: start it now and do the rest of the work meanwhile.
-  const searchInput = { config, urls, articles: site.articles, articlePages, topics: input.topics, timeline: site.timeline, bySlug: articles, eventsByTopic: input.eventsByTopic };
-  const key = searchKey(searchInput);
-  const searching = input.previousSearch?.key === key
-    ? Promise.resolve(input.previousSearch)
-    : buildSearchIndex(searchInput).then((files) => ({ key, files }));
-  searching.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   for (const [k, v] of renderFeeds(config, urls, site.articles, input.topics, articles)) out.set(k, v);
   const timelineJs = exportTimelineJs(config.title, site.timeline, articles, (slug) => urls.absolute(urls.article(slug)));
   for (const [k, v] of exportData(site, input.topics, timelineJs)) out.set(k, v);
@@ -73,6 +73,6 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
   });
   for (const [k, v] of await renderSitemaps(config, urls, sitemapPages, site.articles)) out.set(k, v);
   const search = await searching;
-  for (const [k, v] of search.files) out.set(k, v);
-  return { files: out, search };
+  for (const [k, v] of bundleFiles(search.bundle)) out.set(k, v);
+  return { files: out, search: search.bundle, searchPartsIndexed: search.indexed };
 }

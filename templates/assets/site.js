@@ -22,7 +22,12 @@
   function load() {
     if (!engine) {
       engine = import(root.dataset.bundle + 'pagefind.js').then(function (pf) {
-        return pf.init().then(function () { return pf.filters(); }).then(function (filters) {
+        // A large archive's index comes in parts (built separately, so an edit re-indexes one part).
+        var parts = (root.dataset.parts || '').split(' ').filter(Boolean);
+        var base = root.dataset.bundle.replace(/pagefind\/$/, '');
+        return pf.init().then(function () {
+          return Promise.all(parts.map(function (url) { return pf.mergeIndex(url, { baseUrl: base }); }));
+        }).then(function () { return pf.filters(); }).then(function (filters) {
           selects.forEach(function (select) {
             var counts = filters[select.name] || {};
             Object.keys(counts).sort(function (a, b) { return a.localeCompare(b); }).forEach(function (v) {

@@ -40,8 +40,10 @@ function headersFor(rules: readonly HeaderRule[], sitePath: string): Record<stri
 
 interface Result { kind: string; title: string; href: string; meta: string; excerpt: string }
 
-for (const basePath of ['/', '/archive/']) {
-  describe(`search in Chromium under the site's CSP, served at ${basePath}`, () => {
+// Under the base path, the index is also split into parts (one article each, about), so the
+// search page's merging of parts is proven with the same assertions.
+for (const [basePath, searchPartSize] of [['/', 1000], ['/archive/', 1]] as const) {
+  describe(`search in Chromium under the site's CSP, served at ${basePath}, ${searchPartSize === 1 ? 'index in parts' : 'one index'}`, () => {
     let site: BuiltSite;
     let server: RunningServer;
     let browser: Browser;
@@ -52,8 +54,11 @@ for (const basePath of ['/', '/archive/']) {
     const headed = new Set<string>();
 
     before(async () => {
-      site = await buildSite(SEED_CONTENT, { basePath });
+      site = await buildSite(SEED_CONTENT, { basePath, searchPartSize });
       assert.ok(site.result.ok);
+      const parts = (/data-parts="([^"]*)"/.exec(readOut(site.out, 'search/index.html'))?.[1] ?? '').split(' ').filter(Boolean);
+      assert.equal(parts.length, searchPartSize === 1 ? 3 : 0, 'merged index parts');
+      for (const p of parts) assert.ok(fileExists(site.out, `${p.slice(basePath.length)}pagefind-entry.json`), `${p} is an index`);
       rules = parseHeadersFile(readOut(site.out, '_headers'));
       articles = JSON.parse(readOut(site.out, 'data/articles.json'));
       server = await startServer({ root: site.out, basePath: site.basePath, port: 0, host: '127.0.0.1' });

@@ -1,0 +1,153 @@
+/**
+ * What the search index holds (issue 5, item 1), as plain records: one per article, one per topic
+ * (name, aliases, description) and one per timeline month. Built from the records, not from the
+ * rendered pages, so an article's search entry changes only when the article does: a new related
+ * link on its page does not send it back to the indexer (issue 7).
+ *
+ * Records are split into parts of about PART_SIZE articles, each its own Pagefind index: a change
+ * re-indexes the parts it touches, and parts index in parallel. The search page merges them
+ * (Pagefind's mergeIndex), so readers see one index.
+ */
+import crypto from 'node:crypto';
+import type { Config } from '../config.js';
+import type { LinkedTopic } from '../link/topics.js';
+import type { Article, TimelineEntry } from '../model.js';
+import { formatDate } from './format.js';
+import { timelinePages } from './pages.js';
+import type { Urls } from './urls.js';
+import { UNKNOWN_PUBLISHER } from './views.js';
+
+/** One search result as Pagefind stores it (a custom record). */
+export interface SearchRecord {
+  /** Site-relative URL (Pagefind adds the base path the bundle is served under). */
+  readonly url: string;
+  /** Plain text to match and to cut excerpts from. */
+  readonly content: string;
+  /** Shown with the result; Pagefind indexes it too. */
+  readonly meta: Readonly<Record<string, string>>;
+  readonly filters: Readonly<Record<string, readonly string[]>>;
+}
+
+/** One Pagefind index of the bundle. */
+export interface SearchPart {
+  /** Folder under `pagefind/`: '' for the primary index, `part-07/` for a merged one. */
+  readonly dir: string;
+  readonly records: readonly SearchRecord[];
+  /** Hash of the records and settings: the same key gives the same index. */
+  readonly key: string;
+}
+
+export interface SearchInput {
+  readonly config: Readonly<Config>;
+  readonly urls: Urls;
+  readonly articles: readonly Article[];
+  readonly topics: readonly LinkedTopic[];
+  readonly timeline: readonly TimelineEntry[];
+  readonly bySlug: ReadonlyMap<string, Article>;
+  /** Topic name -> timeline entries whose sentence mentions it: gives events their topic filter. */
+  readonly eventsByTopic?: ReadonlyMap<string, readonly TimelineEntry[]>;
+}
+
+/** More parts would cost readers a request per part on their first search. */
+const MAX_PARTS = 64;
+
+/**
+ * How many index parts an archive of `count` articles gets, about `partSize` (config
+ * `searchPartSize`) each: a power of two, so parts stay stable as the archive grows.
+ */
+export function partCount(count: number, partSize: number): number {
+  let parts = 1;
+  while (parts < MAX_PARTS && count > parts * partSize * 1.5) parts *= 2;
+  return parts;
+}
+
+/** The folders (under `pagefind/`) of the parts the search page merges into the primary index. */
+export function mergedPartDirs(count: number, partSize: number): string[] {
+  return Array.from({ length: partCount(count, partSize) - 1 }, (_, i) => partDir(i + 1));
+}
+
+function partDir(part: number): string {
+  return part === 0 ? '' : `part-${String(part).padStart(2, '0')}/`;
+}
+
+/** A stable part for an article: its slug's hash, so adding an article moves no other one. */
+function partOf(slug: string, parts: number): number {
+  if (parts === 1) return 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < slug.length; i++) h = Math.imul(h ^ slug.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % parts;
+}
+
+const KIND_LABELS: Record<string, string> = { person: 'Person', place: 'Place', organisation: 'Organisation', theme: 'Theme' };
+
+/**
+ * Every record of the site, split into parts. The primary part also holds the topics and the
+ * timeline, so it is never empty and the search page always has one index to start from.
+ */
+export function planSearch(input: SearchInput): SearchPart[] {
+  const { config } = input;
+  const parts = partCount(input.articles.length, config.searchPartSize);
+  const records: SearchRecord[][] = Array.from({ length: parts }, () => []);
+  for (const a of input.articles) records[partOf(a.slug, parts)]!.push(articleRecord(input, a));
+  records[0]!.push(...topicRecords(input), ...monthRecords(input));
+  const settings = JSON.stringify([SEARCH_FORMAT, config.language]);
+  return records.map((list, i) => ({
+    dir: partDir(i),
+    records: list,
+    key: crypto.createHash('sha256').update(settings).update(JSON.stringify(list)).digest('hex'),
+  }));
+}
+
+/** Bump when the shape of the records changes, so cached indexes are rebuilt. */
+const SEARCH_FORMAT = 2;
+
+// Pagefind prefixes every result URL with the folder its bundle is served from minus `pagefind/`
+// (the base path), so records carry site-relative URLs: giving it `/archive/a/` under the base
+// path `/archive/` produced `/archive/archive/a/`.
+function rel(input: SearchInput, url: string): string {
+  return `/${url.slice(input.config.basePath.length)}`;
+}
+
+function articleRecord(input: SearchInput, a: Article): SearchRecord {
+  const outlet = a.publisher ?? UNKNOWN_PUBLISHER;
+  return {
+    url: rel(input, input.urls.article(a.slug)),
+    // The headline is in meta, which Pagefind indexes too.
+    content: [a.standfirst ?? '', ...a.blocks.map((b) => b.text)].filter(Boolean).join('\n'),
+    meta: { title: a.title, kind: 'Article', outlet, ...(a.date ? { date: formatDate(a.date) } : {}) },
+    filters: { type: ['Article'], outlet: [outlet], topic: a.topics.map((t) => t.name), ...(a.date ? { year: [a.date.slice(0, 4)] } : {}) },
+  };
+}
+
+function topicRecords(input: SearchInput): SearchRecord[] {
+  return input.topics.map((t) => ({
+    url: rel(input, input.urls.topic(t.slug)),
+    content: [t.name, ...t.aliases, t.description ?? ''].filter(Boolean).join('. '),
+    meta: { title: t.name, kind: `Topic · ${KIND_LABELS[t.kind] ?? t.kind}`, info: `${t.articles.length} article${t.articles.length === 1 ? '' : 's'}` },
+    filters: { type: ['Topic'], topic: [t.name] },
+  }));
+}
+
+/**
+ * One record per timeline month, not per event: per-event records made 8 of every 10 output files
+ * at 1k articles (issue 7). The result links to the month on the timeline, where each event links
+ * on to its sentence.
+ */
+function monthRecords(input: SearchInput): SearchRecord[] {
+  const topicsOfEvent = new Map<TimelineEntry, string[]>();
+  for (const [name, entries] of input.eventsByTopic ?? []) {
+    for (const e of entries) topicsOfEvent.set(e, [...(topicsOfEvent.get(e) ?? []), name]);
+  }
+  return timelinePages(input.timeline, input.config.pageSize).flatMap((months, i) => months.map((m) => {
+    const sources = m.items.flatMap((e) => e.sources);
+    const outlets = [...new Set(sources.map((s) => input.bySlug.get(s.article)!.publisher ?? UNKNOWN_PUBLISHER))].sort();
+    const topics = [...new Set(m.items.flatMap((e) => topicsOfEvent.get(e) ?? []))].sort();
+    return {
+      url: rel(input, `${input.urls.timeline(i + 1)}#${m.id}`),
+      content: sources.map((s) => s.event.sentence).join(' '),
+      // Article headlines stay out of meta, or every event of a report would match its headline's words.
+      meta: { title: `Timeline: ${m.label}`, kind: 'Timeline event', info: `${m.items.length} dated event${m.items.length === 1 ? '' : 's'}`, outlet: outlets.join(', ') },
+      filters: { type: ['Event'], year: [m.items[0]!.date.slice(0, 4)], outlet: outlets, topic: topics },
+    };
+  }));
+}
