@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import { memoryCache } from '../src/article-cache.js';
 import { build } from '../src/build.js';
 import { resolveConfig } from '../src/config.js';
-import { hashFiles } from '../src/write/index.js';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1]!);
@@ -22,7 +21,7 @@ if (edit) {
   fs.appendFileSync(edit, '\nAn added closing sentence for the benchmark edit.\n');
   start = performance.now();
   // As dev mode does: the cache in memory, and only changed files written, in place.
-  result = await build(config, { cache: cache!, previousOutput: hashFiles(result.files) });
+  result = await build(config, { cache: cache!, previousOutput: result.output! });
 }
 const ms = performance.now() - start;
 if (!result.ok) {
@@ -34,5 +33,7 @@ console.log(JSON.stringify({
   timings: result.timings,
   maxRssMiB: process.resourceUsage().maxRSS / 1024,
   articles: result.articles.length,
-  files: result.files.size,
+  files: result.output?.hashes.size ?? result.files.size,
+  pagesRendered: result.pagesRendered,
+  searchPartsIndexed: result.searchPartsIndexed,
 }));

@@ -3,7 +3,8 @@
  * Every stage collects its problems; nothing is written unless the run is clean (or --keep-going
  * leaves the bad files out), so a failed build never touches the previous site.
  */
-import { cloneForLink, persistentCache, textHash, type ArticleCache } from './article-cache.js';
+import crypto from 'node:crypto';
+import { cloneForLink, persistentCache, PIPELINE_VERSION, textHash, type ArticleCache } from './article-cache.js';
 import { processArticles } from './process-articles.js';
 import type { Config } from './config.js';
 import { CODES, diagnostic, sortDiagnostics, toDiagnostic, type Diagnostic } from './diagnostics.js';
@@ -12,8 +13,8 @@ import { assignTopicSlugs, assignUniqueSlugs, buildTimeline, buildTopics, events
 import { findSources, isDirectory, readArticleCache, readOptionalText, readOutputManifest, readSearchCache, readSource, readTheme } from './load/index.js';
 import type { Article, Site, SourceFile } from './model.js';
 import { parseFrontMatter, type ParsedFrontMatter } from './normalize/index.js';
-import { createTemplateEngine, renderSite, type SearchBundle } from './render/index.js';
-import { recoverInterruptedSwap, writeArticleCache, writeOutput, writeOutputManifest, writeSearchCache } from './write/index.js';
+import { createTemplateEngine, renderSite, type PageMemo, type RenderedSite, type SearchBundle } from './render/index.js';
+import { recoverInterruptedSwap, writeArticleCache, writeOutput, writeOutputManifest, writeSearchCache, type OutputState } from './write/index.js';
 
 export interface BuildOptions {
   /** Leave bad files out and build the rest (exit 0). */
@@ -26,10 +27,11 @@ export interface BuildOptions {
    */
   readonly cache?: ArticleCache;
   /**
-   * Dev mode: hashes of what the output folder holds from the previous build. When given (and the
-   * folder exists), only changed files are written, in place, instead of a staged swap.
+   * Dev mode: what the output folder holds from the previous build. When given (and the folder
+   * exists), only changed files are written, in place, instead of a staged swap. Without it, a
+   * build reads the same from the cache folder (and swaps a staged site in).
    */
-  readonly previousOutput?: ReadonlyMap<string, string>;
+  readonly previousOutput?: OutputState;
   /** Dev mode: the search bundle of the previous build, whose unchanged parts are reused. */
   readonly previousSearch?: SearchBundle | null;
 }
@@ -48,8 +50,10 @@ export interface BuildResult {
   readonly files: ReadonlyMap<string, string | Uint8Array>;
   /** Milliseconds per stage. */
   readonly timings: Record<Stage, number>;
-  /** Content hashes of the written output (absent when nothing was written). */
-  readonly outputHashes?: Map<string, string>;
+  /** What the output folder now holds (absent when nothing was written). */
+  readonly output?: OutputState;
+  /** Pages rendered this time; the others had the same inputs as the live ones and were linked. */
+  readonly pagesRendered?: number;
   /** The search bundle built (for the next dev rebuild), and how many of its parts were indexed anew. */
   readonly search?: SearchBundle;
   readonly searchPartsIndexed?: number;
@@ -94,35 +98,48 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   const templateErrors = engine.check(loaded.theme.templates);
   diagnostics.push(...templateErrors);
   if (templateErrors.length || loaded.theme.diagnostics.some((d) => d.severity === 'error')) return fail();
-  let files: Map<string, string | Uint8Array>;
-  let search: SearchBundle;
-  let searchPartsIndexed: number;
+  // A page is rendered only if its inputs differ from those of the live page (issue 7).
+  const current = options.write === false ? null
+    : options.previousOutput ?? (disk ? await time('load', () => readOutputManifest(config.cacheDir, config.outDir)) : null);
+  const memo = pageMemo(config, loaded.theme.templates, current && await isDirectory(config.outDir) ? current : null);
+  let rendered: RenderedSite;
   const previousSearch = options.previousSearch ?? (disk ? await time('load', () => readSearchCache(config.cacheDir)) : null);
   try {
-    ({ files, search, searchPartsIndexed } = await time('render', () => renderSite({ config, ...linked, assets: loaded.theme.assets, statics: loaded.theme.statics, engine, previousSearch })));
+    rendered = await time('render', () => renderSite({ config, ...linked, assets: loaded.theme.assets, statics: loaded.theme.statics, engine, previousSearch, memo }));
   } catch (err) {
     diagnostics.push(toDiagnostic(err, config.templatesDir, CODES.TEMPLATE_RUNTIME, 'Fix the template named above.'));
     return fail();
   }
+  const { files, search, searchPartsIndexed } = rendered;
 
   // write: staged and swapped in (unchanged files linked from the live site), or in place in dev
-  let outputHashes: Map<string, string> | undefined;
+  let output: OutputState | undefined;
   if (options.write !== false) {
     try {
-      const current = options.previousOutput ?? (disk ? await time('load', () => readOutputManifest(config.cacheDir, config.outDir)) : null);
-      outputHashes = await time('write', () => writeOutput(config.outDir, files, { current, inPlace: !!options.previousOutput }));
+      const hashes = await time('write', () => writeOutput(config.outDir, files, { current: current?.hashes ?? null, inPlace: !!options.previousOutput, reused: rendered.reused }));
+      output = { hashes, pages: rendered.pages };
       // A cache that cannot be saved costs the next build time, never correctness.
       if (disk) {
         if (disk.changed) await time('write', () => writeArticleCache(config.cacheDir, disk.used).catch(() => undefined));
         if (searchPartsIndexed > 0 || !previousSearch) await time('write', () => writeSearchCache(config.cacheDir, search).catch(() => undefined));
-        await time('write', () => writeOutputManifest(config.cacheDir, config.outDir, outputHashes!).catch(() => undefined));
+        await time('write', () => writeOutputManifest(config.cacheDir, config.outDir, output!).catch(() => undefined));
       }
     } catch (err) {
       diagnostics.push(toDiagnostic(err, config.outDir, CODES.OUTPUT_UNWRITABLE, 'Check the output folder.'));
       return fail();
     }
   }
-  return { ok: true, diagnostics: sortDiagnostics(diagnostics), articles: linked.site.articles, topics: linked.topics, site: linked.site, files, timings, search, searchPartsIndexed, ...(outputHashes ? { outputHashes } : {}) };
+  return {
+    ok: true, diagnostics: sortDiagnostics(diagnostics), articles: linked.site.articles, topics: linked.topics, site: linked.site, files, timings,
+    search, searchPartsIndexed, pagesRendered: rendered.pages.size - rendered.reused.size, ...(output ? { output } : {}),
+  };
+}
+
+/** What pages depend on besides their view, and the live pages' records (see PageMemo). */
+function pageMemo(config: Readonly<Config>, templates: readonly { path: string; text: string }[], current: OutputState | null): PageMemo {
+  const salt = crypto.createHash('sha1').update(JSON.stringify([PIPELINE_VERSION, config, templates])).digest('base64');
+  const previous = new Map([...current?.pages ?? []].filter(([p]) => current!.hashes.has(p)));
+  return { previous, salt };
 }
 
 async function loadInputs(config: Readonly<Config>, diagnostics: Diagnostic[]) {

@@ -59,11 +59,14 @@ program
       process.exitCode = 1;
       return;
     }
-    const pages = [...result.files.keys()].filter((f) => f.endsWith('.html')).length;
+    const paths = [...(result.output?.hashes.keys() ?? result.files.keys())];
+    const pages = paths.filter((f) => f.endsWith('.html')).length;
+    // A warm build renders only the pages whose inputs changed; say so, it explains the time.
+    const fresh = result.pagesRendered !== undefined && result.pagesRendered < pages ? ` (${result.pagesRendered} rendered, ${pages - result.pagesRendered} unchanged)` : '';
     if (!opts.quiet) {
       const t = result.timings;
       console.log(`built ${result.articles.length} articles, ${result.topics.length} topics, ${result.site?.timeline.length ?? 0} events: ` +
-        `${pages} pages, ${result.files.size} files in ${(performance.now() - start).toFixed(0)} ms ` +
+        `${pages} pages${fresh}, ${paths.length} files in ${(performance.now() - start).toFixed(0)} ms ` +
         `(load ${t.load.toFixed(0)}, normalize ${t.normalize.toFixed(0)}, extract ${t.extract.toFixed(0)}, link ${t.link.toFixed(0)}, render ${t.render.toFixed(0)}, write ${t.write.toFixed(0)})`);
       console.log(`${errors ? `${errors} file${errors === 1 ? '' : 's'} left out (--keep-going), ` : ''}${warnings} warning${warnings === 1 ? '' : 's'}; output: ${config.outDir}`);
     }

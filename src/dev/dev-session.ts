@@ -10,6 +10,7 @@ import type { Config } from '../config.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { LoadedConfig } from '../load/read-config.js';
 import type { SearchBundle } from '../render/index.js';
+import type { OutputState } from '../write/index.js';
 import { createRebuildQueue, watchProject, type Change } from '../watch.js';
 import { startDevServer } from './dev-server.js';
 import { describeChanges, diffOutputs, formatRebuild, hashOutputs, toOverlayItems, type RebuildReport } from './rebuild-report.js';
@@ -60,7 +61,7 @@ export async function startDev(start: Readonly<Config>, options: DevOptions = {}
   let reprocessed = 0;
   // Counts the articles a build had to process again: every cache miss that produced a record.
   const cache: ArticleCache = { get: (k) => inner.get(k), set: (k, v) => { reprocessed++; inner.set(k, v); } };
-  let hashes = new Map<string, string>();
+  let output: OutputState = { hashes: new Map(), pages: new Map() };
   let search: SearchBundle | null = null;
   let siteCount = 0;
   const sessionId = Date.now().toString(36);
@@ -77,15 +78,15 @@ export async function startDev(start: Readonly<Config>, options: DevOptions = {}
     const configDiagnostics = configDirty ? await reloadConfig() : [];
     reprocessed = 0;
     // After the first build, only the pages a change touched are written (in place).
-    const result = configDiagnostics.some((d) => d.severity === 'error') ? null : await build(config, { cache, previousOutput: hashes, previousSearch: search });
+    const result = configDiagnostics.some((d) => d.severity === 'error') ? null : await build(config, { cache, previousOutput: output, previousSearch: search });
     const written = performance.now();
     const diagnostics = [...configDiagnostics, ...(result?.diagnostics ?? [])];
     const ok = result?.ok ?? false;
     let diff = { added: [] as string[], changed: [] as string[], removed: [] as string[] };
     if (result?.ok) {
-      const next = result.outputHashes ?? hashOutputs(result.files);
-      diff = diffOutputs(hashes, next);
-      hashes = next;
+      const next = result.output ?? { hashes: hashOutputs(result.files), pages: new Map() };
+      diff = diffOutputs(output.hashes, next.hashes);
+      output = next;
       search = result.search ?? null;
       siteCount++;
     }

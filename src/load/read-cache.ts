@@ -5,6 +5,7 @@ import v8 from 'node:v8';
 import { PIPELINE_VERSION } from '../article-cache.js';
 import type { Article } from '../model.js';
 import type { SearchBundle } from '../render/search-index.js';
+import type { OutputState } from '../write/index.js';
 
 /** The cache file for this pipeline version: a new version never reads an old file. */
 export function cacheFile(cacheDir: string): string {
@@ -22,10 +23,10 @@ export async function readSearchCache(cacheDir: string): Promise<SearchBundle | 
 }
 
 /** Hashes of the files the output folder held after the last build, if it was `outDir`. */
-export async function readOutputManifest(cacheDir: string, outDir: string): Promise<Map<string, string> | null> {
+export async function readOutputManifest(cacheDir: string, outDir: string): Promise<OutputState | null> {
   try {
-    const data = v8.deserialize(await fs.readFile(path.join(cacheDir, 'output.bin'))) as { outDir: string; hashes: Map<string, string> };
-    return data.outDir === outDir && data.hashes instanceof Map ? data.hashes : null;
+    const data = v8.deserialize(await fs.readFile(path.join(cacheDir, `output-v${PIPELINE_VERSION}.bin`))) as { outDir: string } & OutputState;
+    return data.outDir === outDir && data.hashes instanceof Map && data.pages instanceof Map ? { hashes: data.hashes, pages: data.pages } : null;
   } catch {
     return null;
   }

@@ -5,3 +5,4 @@ export { renderBody } from './body-html.js';
 export { createTemplateEngine, strictView, type TemplateEngine } from './templates.js';
 export { createUrls, outputPathFor } from './urls.js';
 export { exportArticle } from './export-json.js';
+export type { PageMemo, PageRecord, ReusedPage } from './pages.js';

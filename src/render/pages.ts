@@ -2,6 +2,7 @@
  * Every HTML page of the site, rendered through the templates: returns output path -> HTML.
  * One small renderer per page kind (house style: dispatch through a map of handlers).
  */
+import crypto from 'node:crypto';
 import type { LinkedTopic } from '../link/topics.js';
 import type { Article, Site, TimelineEntry } from '../model.js';
 import { breadcrumbLd, collectionLd, newsArticleLd, websiteLd } from './json-ld.js';
@@ -13,7 +14,36 @@ import type { Pagination } from './view-types.js';
 import { formatDate } from './format.js';
 import { articleCard, articleView, eventViews, groupByMonth, layoutView, topicFeeds, topicLink, type RenderContext } from './views.js';
 
-export type PageMap = Map<string, string>;
+/** What a page was rendered from, for the next build: the same key gives the same bytes. */
+export interface PageRecord {
+  /** Hash of the templates, the config and the page's view model. */
+  readonly key: string;
+  /** Bytes of the rendered page. */
+  readonly size: number;
+}
+
+/** A page whose view model did not change since the last build: the writer links the live file. */
+export interface ReusedPage {
+  readonly size: number;
+  /** Renders it again, for when the live file is gone. */
+  readonly render: () => string;
+}
+
+/** Every page of the site: those rendered this time, and those reused as they are. */
+export interface PageOutput {
+  /** Output path -> HTML of the pages rendered this time. */
+  readonly rendered: Map<string, string>;
+  readonly reused: Map<string, ReusedPage>;
+  /** Output path -> record of every page, in render order. */
+  readonly records: Map<string, PageRecord>;
+}
+
+/** The page records of the previous build and the hash of what every page depends on besides its view. */
+export interface PageMemo {
+  readonly previous: ReadonlyMap<string, PageRecord>;
+  /** Hash of the templates and the config. */
+  readonly salt: string;
+}
 
 interface PageInput {
   readonly site: Site;
@@ -22,13 +52,30 @@ interface PageInput {
   readonly engine: TemplateEngine;
   /** Topic name -> timeline entries whose sentence mentions it. */
   readonly eventsByTopic: ReadonlyMap<string, readonly TimelineEntry[]>;
+  /** Without one, every page is rendered (and gets a record for the next build). */
+  readonly memo?: PageMemo;
 }
+
+type PageMap = PageOutput;
 
 const KIND_LABELS: Record<string, string> = { person: 'People', place: 'Places', organisation: 'Organisations', theme: 'Themes' };
 
-/** Renders one page and records it under its output path. */
+/**
+ * Renders one page under its output path, unless its view model, the templates and the config are
+ * those of the page the last build wrote there (issue 7: a warm build renders what changed).
+ */
 function emit(out: PageMap, input: PageInput, url: string, template: string, view: object): void {
-  out.set(outputPathFor(url, input.ctx.config.basePath), input.engine.render(template, view));
+  const path = outputPathFor(url, input.ctx.config.basePath);
+  const key = crypto.createHash('sha1').update(input.memo?.salt ?? '').update(template).update(JSON.stringify(view)).digest('base64');
+  const previous = input.memo?.previous.get(path);
+  if (previous?.key === key) {
+    out.reused.set(path, { size: previous.size, render: () => input.engine.render(template, view) });
+    out.records.set(path, previous);
+    return;
+  }
+  const html = input.engine.render(template, view);
+  out.rendered.set(path, html);
+  out.records.set(path, { key, size: Buffer.byteLength(html) });
 }
 
 function pagination(current: number, total: number, href: (page: number) => string): Pagination {
@@ -190,16 +237,16 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
 
   notFound(out, input) {
     const { ctx } = input;
-    out.set('404.html', input.engine.render('404', {
+    emit(out, input, `${ctx.config.basePath}404.html`, '404', {
       ...layoutView(ctx, { title: 'Page not found', description: 'This page does not exist.', path: `${ctx.config.basePath}404.html`, kind: '404', robots: 'noindex' }),
       latest: input.site.articles.slice(0, 5).map((a) => articleCard(ctx, a)),
-    }));
+    });
   },
 };
 
-/** Renders every page of the site. */
-export function renderPages(input: PageInput): PageMap {
-  const out: PageMap = new Map();
+/** Renders every page of the site whose inputs changed. */
+export function renderPages(input: PageInput): PageOutput {
+  const out: PageOutput = { rendered: new Map(), reused: new Map(), records: new Map() };
   for (const render of Object.values(pageRenderers)) render(out, input);
   return out;
 }

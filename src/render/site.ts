@@ -5,7 +5,7 @@ import type { Site, Story, TimelineEntry } from '../model.js';
 import { hashAssets, type AssetFile } from './assets.js';
 import { exportData, exportTimelineJs } from './export-json.js';
 import { renderFeeds } from './feeds.js';
-import { renderPages } from './pages.js';
+import { renderPages, type PageMemo, type PageRecord, type ReusedPage } from './pages.js';
 import { buildSearchIndex, bundleFiles, type SearchBundle } from './search-index.js';
 import { planSearch } from './search-records.js';
 import { renderSitemaps } from './sitemap.js';
@@ -25,11 +25,18 @@ export interface RenderInput {
   readonly engine: TemplateEngine;
   /** The search bundle of a previous build, reused when its inputs are the same. */
   readonly previousSearch?: SearchBundle | null;
+  /** The page records of the build whose output is live: pages with the same record are not rendered. */
+  readonly memo?: PageMemo;
 }
 
 /** Everything rendered, and the search bundle (for the cache). */
 export interface RenderedSite {
+  /** Files rendered this time, output path -> content. */
   readonly files: Map<string, string | Uint8Array>;
+  /** Pages that are the same as the live ones (see PageMemo): not rendered, to be linked. */
+  readonly reused: ReadonlyMap<string, ReusedPage>;
+  /** Record of every page, for the next build. */
+  readonly pages: ReadonlyMap<string, PageRecord>;
   readonly search: SearchBundle;
   /** Search index parts indexed this time (the others were reused from the previous bundle). */
   readonly searchPartsIndexed: number;
@@ -57,15 +64,15 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
 
   const out = new Map<string, string | Uint8Array>(hashed.files);
   for (const f of input.statics) out.set(f.name, f.bytes);
-  const pages = renderPages({ site, topics: input.topics, ctx, engine: input.engine, eventsByTopic: input.eventsByTopic });
-  for (const [k, v] of pages) out.set(k, v);
+  const pages = renderPages({ site, topics: input.topics, ctx, engine: input.engine, eventsByTopic: input.eventsByTopic, ...(input.memo ? { memo: input.memo } : {}) });
+  for (const [k, v] of pages.rendered) out.set(k, v);
   for (const [k, v] of renderFeeds(config, urls, site.articles, input.topics, articles)) out.set(k, v);
   const timelineJs = exportTimelineJs(config.title, site.timeline, articles, (slug) => urls.absolute(urls.article(slug)));
   for (const [k, v] of exportData(site, input.topics, timelineJs)) out.set(k, v);
   const newest = site.articles.find((a) => a.date)?.date ?? null;
   // A topic page changes when an article joins it: its lastmod is its newest article's date.
   const topicLastmod = new Map(input.topics.map((t) => [t.slug, t.articles.map((s) => articles.get(s)?.date ?? '').sort().at(-1) || null]));
-  const sitemapPages = [...pages.keys()].filter((p) => p !== '404.html' && p !== 'search/index.html').sort().map((p) => {
+  const sitemapPages = [...pages.records.keys()].filter((p) => p !== '404.html' && p !== 'search/index.html').sort().map((p) => {
     const path = `${config.basePath}${p.replace(/index\.html$/, '')}`;
     const slug = /^articles\/([^/]+)\//.exec(p)?.[1];
     const topic = /^topics\/([^/]+)\//.exec(p)?.[1];
@@ -74,5 +81,5 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
   for (const [k, v] of await renderSitemaps(config, urls, sitemapPages, site.articles)) out.set(k, v);
   const search = await searching;
   for (const [k, v] of bundleFiles(search.bundle)) out.set(k, v);
-  return { files: out, search: search.bundle, searchPartsIndexed: search.indexed };
+  return { files: out, reused: pages.reused, pages: pages.records, search: search.bundle, searchPartsIndexed: search.indexed };
 }

@@ -4,6 +4,7 @@ import v8 from 'node:v8';
 import path from 'node:path';
 import { PIPELINE_VERSION } from '../article-cache.js';
 import type { Article } from '../model.js';
+import type { PageRecord } from '../render/index.js';
 import type { SearchBundle } from '../render/search-index.js';
 import { cacheFile } from '../load/read-cache.js';
 
@@ -12,9 +13,17 @@ export async function writeSearchCache(cacheDir: string, bundle: SearchBundle): 
   await writeAtomically(path.join(cacheDir, `search-v${PIPELINE_VERSION}.bin`), v8.serialize(bundle));
 }
 
-/** Records what the output folder now holds, for the next build's `writeSite`. */
-export async function writeOutputManifest(cacheDir: string, outDir: string, hashes: Map<string, string>): Promise<void> {
-  await writeAtomically(path.join(cacheDir, 'output.bin'), v8.serialize({ outDir, hashes }));
+/** What the output folder holds after a build: the next build links what it would write the same. */
+export interface OutputState {
+  /** Output path -> content hash of every file. */
+  readonly hashes: ReadonlyMap<string, string>;
+  /** Output path -> what each page was rendered from. */
+  readonly pages: ReadonlyMap<string, PageRecord>;
+}
+
+/** Records what the output folder now holds, for the next build. */
+export async function writeOutputManifest(cacheDir: string, outDir: string, state: OutputState): Promise<void> {
+  await writeAtomically(path.join(cacheDir, `output-v${PIPELINE_VERSION}.bin`), v8.serialize({ outDir, ...state }));
 }
 
 async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {

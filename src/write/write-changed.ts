@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { ReusedPage } from '../render/index.js';
 import { writeSite, type OutputFiles } from './write-site.js';
 
 /** Content hash of every output file (what `writeChanged` compares). */
@@ -17,16 +18,27 @@ export function hashFiles(files: OutputFiles): Map<string, string> {
 }
 
 /** Writes changed files, removes vanished ones; returns the new hashes and what was done. */
-export async function writeChanged(outDir: string, files: OutputFiles, previous: ReadonlyMap<string, string>): Promise<{ hashes: Map<string, string>; written: number; removed: number }> {
+export async function writeChanged(outDir: string, files: OutputFiles, previous: ReadonlyMap<string, string>, reused: ReadonlyMap<string, ReusedPage> = new Map()): Promise<{ hashes: Map<string, string>; written: number; removed: number }> {
   const hashes = hashFiles(files);
   const changed = [...files.keys()].filter((rel) => hashes.get(rel) !== previous.get(rel));
+  // Reused pages are the live files (their inputs did not change): nothing to write.
+  for (const [rel, page] of reused) {
+    const hash = previous.get(rel);
+    if (hash) hashes.set(rel, hash);
+    else {
+      const html = page.render();
+      hashes.set(rel, crypto.createHash('sha1').update(html).digest('hex'));
+      await fs.mkdir(path.dirname(path.join(outDir, rel)), { recursive: true });
+      await fs.writeFile(path.join(outDir, rel), html);
+    }
+  }
   for (const rel of changed) {
     if (rel.split('/').some((part) => part === '..' || part === '') || path.isAbsolute(rel)) throw new Error(`refusing to write outside the output folder: ${rel}`);
     const file = path.join(outDir, rel);
     await fs.mkdir(path.dirname(file), { recursive: true });
     await fs.writeFile(file, files.get(rel)!);
   }
-  const gone = [...previous.keys()].filter((rel) => !files.has(rel));
+  const gone = [...previous.keys()].filter((rel) => !files.has(rel) && !reused.has(rel));
   for (const rel of gone) await fs.rm(path.join(outDir, rel), { force: true });
   // Folders left empty by removed pages (a deleted article's folder) go too.
   for (const dir of new Set(gone.map((rel) => path.dirname(rel)))) {
@@ -40,10 +52,15 @@ export async function writeChanged(outDir: string, files: OutputFiles, previous:
  * holds) only changed files are written where they are; otherwise the site is staged and swapped
  * in, linking files whose bytes match `current`. Returns the hashes of what the folder now holds.
  */
-export async function writeOutput(outDir: string, files: OutputFiles, options: { current: ReadonlyMap<string, string> | null; inPlace: boolean }): Promise<Map<string, string>> {
+export async function writeOutput(outDir: string, files: OutputFiles, options: { current: ReadonlyMap<string, string> | null; inPlace: boolean; reused?: ReadonlyMap<string, ReusedPage> }): Promise<Map<string, string>> {
+  const reused = options.reused ?? new Map<string, ReusedPage>();
   const exists = await fs.stat(outDir).then((s) => s.isDirectory(), () => false);
-  if (options.inPlace && options.current?.size && exists) return (await writeChanged(outDir, files, options.current)).hashes;
+  if (options.inPlace && options.current?.size && exists) return (await writeChanged(outDir, files, options.current, reused)).hashes;
   const hashes = hashFiles(files);
-  await writeSite(outDir, files, options.current ?? undefined, hashes);
+  for (const [rel, page] of reused) {
+    // The same inputs as the live page, so the same bytes: its hash is the one on record, when there is one.
+    hashes.set(rel, options.current?.get(rel) ?? crypto.createHash('sha1').update(page.render()).digest('hex'));
+  }
+  await writeSite(outDir, files, options.current ?? undefined, hashes, reused);
   return hashes;
 }

@@ -6,6 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { CODES, diagnostic, SourceError } from '../diagnostics.js';
+import type { ReusedPage } from '../render/index.js';
 
 /** Output path (relative, `/`-separated) -> content. */
 export type OutputFiles = ReadonlyMap<string, string | Uint8Array>;
@@ -19,7 +20,7 @@ const PARALLEL_WRITES = 32;
  * bytes did not change is hard-linked from the current site instead of written again (issue 7:
  * skip files whose bytes did not change, without giving up the staged swap).
  */
-export async function writeSite(outDir: string, files: OutputFiles, current?: ReadonlyMap<string, string>, next?: ReadonlyMap<string, string>): Promise<number> {
+export async function writeSite(outDir: string, files: OutputFiles, current?: ReadonlyMap<string, string>, next?: ReadonlyMap<string, string>, reused: ReadonlyMap<string, ReusedPage> = new Map()): Promise<number> {
   const parent = path.dirname(outDir);
   const name = path.basename(outDir);
   await recoverInterruptedSwap(outDir);
@@ -31,18 +32,18 @@ export async function writeSite(outDir: string, files: OutputFiles, current?: Re
     throw unwritable(outDir, err);
   }
   try {
-    await writeAll(staging, files, current && next ? { outDir, current, next } : null);
+    await writeAll(staging, files, current && next ? { outDir, current, next } : null, reused);
     await swapIn(staging, outDir);
   } catch (err) {
     await fs.rm(staging, { recursive: true, force: true });
     throw err instanceof SourceError ? err : unwritable(outDir, err);
   }
-  return files.size;
+  return files.size + reused.size;
 }
 
-async function writeAll(root: string, files: OutputFiles, reuse: { outDir: string; current: ReadonlyMap<string, string>; next: ReadonlyMap<string, string> } | null): Promise<void> {
+async function writeAll(root: string, files: OutputFiles, reuse: { outDir: string; current: ReadonlyMap<string, string>; next: ReadonlyMap<string, string> } | null, reused: ReadonlyMap<string, ReusedPage>): Promise<void> {
   const dirs = new Set<string>();
-  for (const rel of files.keys()) {
+  for (const rel of [...files.keys(), ...reused.keys()]) {
     if (rel.split('/').some((part) => part === '..' || part === '') || path.isAbsolute(rel)) {
       // Slugs are sanitised long before this; this is the last line of defence against traversal.
       throw new Error(`refusing to write outside the output folder: ${rel}`);
@@ -50,12 +51,21 @@ async function writeAll(root: string, files: OutputFiles, reuse: { outDir: strin
     dirs.add(path.dirname(path.join(root, rel)));
   }
   for (const dir of [...dirs].sort()) await fs.mkdir(dir, { recursive: true });
-  const entries = [...files];
+  const entries: [string, string | Uint8Array | ReusedPage][] = [...files, ...reused];
   let next = 0;
   const worker = async () => {
     while (next < entries.length) {
-      const [rel, content] = entries[next++]!;
+      const [rel, entry] = entries[next++]!;
       const target = path.join(root, rel);
+      if (typeof entry === 'object' && 'render' in entry) {
+        // A page not rendered because its inputs did not change: link the live file, or render it
+        // after all if that file is gone or was edited by hand (its size differs).
+        const live = reuse ? path.join(reuse.outDir, rel) : null;
+        const same = live !== null && await fs.stat(live).then((s) => s.size === entry.size, () => false);
+        if (!same || !(await fs.link(live, target).then(() => true, () => false))) await fs.writeFile(target, entry.render());
+        continue;
+      }
+      const content = entry;
       if (reuse && reuse.current.get(rel) === reuse.next.get(rel)) {
         // Same bytes as the live file: link it. If the live file is gone or was edited by hand
         // (its size differs), write.

@@ -1,0 +1,122 @@
+/**
+ * Warm builds render only what changed (issue 7) and never serve stale output: a page is reused
+ * only when its view model, the templates and the config are those of the live page, and the
+ * search index is rebuilt part by part, only the parts whose records changed.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { build } from '../../src/build.js';
+import { resolveConfig, type UserConfig } from '../../src/config.js';
+import { readOut, ROOT, TEMPLATES, tempDir, writeContent } from '../support/site.js';
+
+const article = (title: string, date: string, place: string) =>
+  `---\ndate: ${date}\npublisher: Example Post\n---\n${title}\n\nDiplomats met in ${place} on Thursday to discuss the ceasefire.\n\nNo agreement was reached.\n`;
+
+/** One project (content, templates, output, cache) built again and again, as a user does. */
+function project(files: Record<string, string>, user: UserConfig = {}) {
+  const content = writeContent(files);
+  const root = tempDir();
+  const templates = path.join(root, 'templates');
+  fs.cpSync(TEMPLATES, templates, { recursive: true });
+  const out = path.join(root, 'public');
+  return {
+    content, templates, out,
+    async build(more: UserConfig = {}) {
+      const config = resolveConfig(ROOT, { url: 'https://archive.example.org', ...user, ...more }, { contentDir: content, outDir: out, templatesDir: templates, cacheDir: path.join(root, '.cache') });
+      const result = await build(config);
+      assert.ok(result.ok, result.diagnostics.map((d) => d.message).join('\n'));
+      return result;
+    },
+  };
+}
+
+function siteFiles(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const rel of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const full = path.join(dir, rel);
+    if (fs.statSync(full).isFile()) out.set(rel.split(path.sep).join('/'), fs.readFileSync(full).toString('base64'));
+  }
+  return out;
+}
+
+describe('warm builds', () => {
+  it('should render no page when nothing changed, and write the same site', async () => {
+    const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva'), 'b.md': article('Talks in Vienna', '2016-05-02', 'Vienna') });
+    const first = await p.build();
+    assert.equal(first.pagesRendered, first.output!.pages.size);
+    const before = siteFiles(p.out);
+    const second = await p.build();
+    assert.equal(second.pagesRendered, 0);
+    assert.equal(second.searchPartsIndexed, 0);
+    assert.deepEqual(siteFiles(p.out), before);
+  });
+
+  it('should render the pages an edit changes, and give the bytes a cold build gives', async () => {
+    const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva'), 'b.md': article('Talks in Vienna', '2016-05-02', 'Vienna') });
+    const first = await p.build();
+    fs.writeFileSync(path.join(p.content, 'b.md'), article('Talks in Vienna collapse', '2016-05-02', 'Vienna'));
+    const second = await p.build();
+    assert.ok(second.pagesRendered! > 0 && second.pagesRendered! < first.output!.pages.size, `${second.pagesRendered} of ${first.output!.pages.size}`);
+    assert.match(readOut(p.out, 'articles/talks-in-vienna-collapse/index.html'), /Talks in Vienna collapse/);
+    assert.ok(!fs.existsSync(path.join(p.out, 'articles/talks-in-vienna')), 'the old slug is gone');
+    assert.match(readOut(p.out, 'index.html'), /Talks in Vienna collapse/, 'the home page lists the new headline');
+    // The reference: the same input built from nothing. Pagefind's filter and meta files are left
+    // out (written in hash-map order, see determinism.test.ts).
+    const cold = project({});
+    fs.cpSync(p.content, cold.content, { recursive: true });
+    await cold.build();
+    const stable = (m: Map<string, string>) => new Map([...m].filter(([k]) => !/^pagefind\/(filter\/|.*\.pf_meta$|pagefind-entry\.json$)/.test(k)));
+    assert.deepEqual(stable(siteFiles(p.out)), stable(siteFiles(cold.out)));
+  });
+
+  it('should render every page again when a template or the config changes', async () => {
+    const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva') });
+    const first = await p.build();
+    const all = first.output!.pages.size;
+    fs.appendFileSync(path.join(p.templates, 'partials', 'article-card.eta'), '\n');
+    assert.equal((await p.build()).pagesRendered, all, 'a partial changed');
+    assert.equal((await p.build({ title: 'Another Archive' })).pagesRendered, all, 'the config changed');
+    assert.match(readOut(p.out, 'index.html'), /Another Archive/);
+  });
+
+  it('should render a page again when its live file was deleted or edited by hand', async () => {
+    const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva') });
+    await p.build();
+    const page = 'articles/talks-in-geneva/index.html';
+    const good = readOut(p.out, page);
+    fs.rmSync(path.join(p.out, page));
+    fs.writeFileSync(path.join(p.out, 'index.html'), 'hand-edited');
+    const again = await p.build();
+    assert.equal(again.pagesRendered, 0, 'the inputs did not change');
+    assert.equal(readOut(p.out, page), good);
+    assert.notEqual(readOut(p.out, 'index.html'), 'hand-edited');
+  });
+});
+
+describe('the search index in parts', () => {
+  it('should re-index only the parts whose records changed', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 8; i++) files[`a${i}.md`] = article(`Talks round ${i}`, `2016-03-${String(10 + i).padStart(2, '0')}`, 'Geneva');
+    // Two articles a part: 8 articles give 4 parts (partCount in search-records.ts).
+    const p = project(files, { searchPartSize: 2 });
+    const first = await p.build();
+    assert.equal(first.search!.parts.size, 4);
+    assert.equal(first.searchPartsIndexed, 4);
+    assert.match(readOut(p.out, 'search/index.html'), /data-parts="\/pagefind\/part-01\/ \/pagefind\/part-02\/ \/pagefind\/part-03\/"/);
+    for (const dir of ['', 'part-01/', 'part-02/', 'part-03/']) assert.ok(fs.existsSync(path.join(p.out, 'pagefind', dir, 'pagefind-entry.json')), dir);
+    assert.ok(!fs.existsSync(path.join(p.out, 'pagefind/part-01/pagefind.js')), 'the search code comes from the primary index only');
+
+    // An edit to the body of one article changes its part only: the primary part holds topics and
+    // the timeline, which this edit does not touch.
+    const keys = new Map([...first.search!.parts].map(([d, part]) => [d, part.key]));
+    fs.appendFileSync(path.join(p.content, 'a5.md'), '\nNo statement was issued afterwards.\n');
+    const second = await p.build();
+    const changed = [...second.search!.parts].filter(([d, part]) => keys.get(d) !== part.key).map(([d]) => d);
+    assert.equal(changed.length, 1, `changed parts: ${changed.join(', ')}`);
+    assert.equal(second.searchPartsIndexed, 1);
+    for (const [d, part] of second.search!.parts) if (!changed.includes(d)) assert.deepEqual(part.files, first.search!.parts.get(d)!.files, `${d} reused`);
+    assert.match(readOut(p.out, `pagefind/${changed[0]}pagefind-entry.json`), /"page_count":2/);
+  });
+});
