@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import type * as Pagefind from 'pagefind';
+import { canonicalSearchFiles } from './search-canonical.js';
 import type { SearchPart, SearchRecord } from './search-records.js';
 
 /** One built part: its key and its files (path under `pagefind/` -> bytes). */
@@ -84,7 +85,8 @@ async function indexPart(pagefind: typeof Pagefind, part: SearchPart, language: 
     const files = await index.getFiles();
     if (files.errors.length) throw new Error(`search index: ${files.errors.join('; ')}`);
     const keep = part.dir === '' ? () => true : (p: string) => PART_FILE.test(p);
-    return new Map(files.files.filter((f) => keep(f.path)).map((f) => [f.path, f.content]));
+    const canonical = canonicalSearchFiles(new Map(files.files.map((f) => [f.path, f.content])));
+    return new Map([...canonical].filter(([p]) => keep(p)));
   } finally {
     await index.deleteIndex();
   }
