@@ -95,6 +95,7 @@ export async function startDev(start: Readonly<Config>, options: DevOptions = {}
       changes, ok, diagnostics, reprocessed, articles: result?.articles.length ?? 0, diff,
       ms: written - began, sinceSave: newest > 0 ? Math.max(0, Date.now() - newest) : null,
       timings: result?.timings ?? { load: 0, normalize: 0, extract: 0, link: 0, render: 0, write: 0 },
+      ...(result?.ok ? { rendered: { pages: result.pagesRendered ?? 0, searchParts: result.searchPartsIndexed ?? 0 } } : {}),
     };
     printReport(report);
     server.publish({

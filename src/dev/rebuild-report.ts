@@ -47,6 +47,8 @@ export interface RebuildReport {
   /** Milliseconds from the newest save among the changes to the site written, when known. */
   readonly sinceSave: number | null;
   readonly timings: Record<Stage, number>;
+  /** Pages rendered (the others had the inputs of the live page) and search index parts re-indexed. */
+  readonly rendered?: { readonly pages: number; readonly searchParts: number };
 }
 
 /** `content/a.txt changed, templates/x.eta added` (relative to `cwd`; at most `max` named). */
@@ -63,7 +65,8 @@ export function formatRebuild(r: RebuildReport, cwd: string): string {
   const saved = r.sinceSave === null ? '' : `, ${r.sinceSave.toFixed(0)} ms after the save`;
   return `${describeChanges(r.changes, cwd)}: ${r.changes.length ? 'rebuilt' : 'built'} in ${r.ms.toFixed(0)} ms${saved}; ` +
     `${r.reprocessed} of ${r.articles} articles re-read (${r.articles - r.reprocessed} from cache); ` +
-    `pages: ${pages(r.diff.changed)} changed, ${pages(r.diff.added)} added, ${pages(r.diff.removed)} removed ` +
+    `pages: ${pages(r.diff.changed)} changed, ${pages(r.diff.added)} added, ${pages(r.diff.removed)} removed` +
+    `${r.rendered ? ` (${r.rendered.pages} rendered, ${r.rendered.searchParts} search index part${r.rendered.searchParts === 1 ? '' : 's'} re-indexed)` : ''} ` +
     `(load ${t.load.toFixed(0)}, normalize ${t.normalize.toFixed(0)}, extract ${t.extract.toFixed(0)}, link ${t.link.toFixed(0)}, render ${t.render.toFixed(0)}, write ${t.write.toFixed(0)})`;
 }
 

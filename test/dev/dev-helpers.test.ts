@@ -63,6 +63,10 @@ describe('rebuild report', () => {
     }, '/p');
     assert.equal(line, 'content/a.txt changed: rebuilt in 123 ms, 300 ms after the save; 1 of 5 articles re-read (4 from cache); ' +
       'pages: 2 changed, 0 added, 0 removed (load 1, normalize 2, extract 3, link 4, render 5, write 6)');
+    assert.match(formatRebuild({
+      changes, ok: true, diagnostics: [], reprocessed: 1, articles: 5, ms: 1, sinceSave: null, diff: { added: [], changed: [], removed: [] },
+      timings: { load: 0, normalize: 0, extract: 0, link: 0, render: 0, write: 0 }, rendered: { pages: 3, searchParts: 1 },
+    }, '/p'), /removed \(3 rendered, 1 search index part re-indexed\) \(load/);
   });
 
   it('should give the overlay the check --json shape with paths relative to the project', () => {
