@@ -23,6 +23,8 @@ try {
     const page = await browser.newPage({ viewport: { width, height: width < 600 ? 844 : 900 }, colorScheme: flags.has('--dark') ? 'dark' : 'light' });
     for (const p of paths.length ? paths : ['']) {
       await page.goto(server.url + p);
+      // Search results arrive after the index loads: wait for them, as a reader does.
+      if (p.includes('search/?')) await page.waitForFunction(() => /result|Nothing found/.test(document.querySelector('.search-status')?.textContent ?? ''), undefined, { timeout: 10_000 });
       const name = `${(p || 'home').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}-${width}${flags.has('--dark') ? '-dark' : ''}.png`;
       await page.screenshot({ path: path.join(outDir, name), fullPage: flags.has('--full') });
       console.log(path.join(outDir, name));

@@ -122,7 +122,8 @@ function articleRecord(input: SearchInput, a: Article): SearchRecord {
 function topicRecords(input: SearchInput): SearchRecord[] {
   return input.topics.map((t) => ({
     url: rel(input, input.urls.topic(t.slug)),
-    content: [t.name, ...t.aliases, t.description ?? ''].filter(Boolean).join('. '),
+    // The aliases list holds the name too: once is enough for matching and for the excerpt.
+    content: [...new Set([t.name, ...t.aliases]), t.description ?? ''].filter(Boolean).join('. '),
     meta: { title: t.name, kind: `Topic · ${KIND_LABELS[t.kind] ?? t.kind}`, info: `${t.articles.length} article${t.articles.length === 1 ? '' : 's'}` },
     filters: { type: ['Topic'], topic: [t.name] },
   }));
