@@ -46,16 +46,15 @@ export async function buildSearchIndex(parts: readonly SearchPart[], language: s
   todo.sort((a, b) => b.records.length - a.records.length);
   const processes = Math.max(1, Math.min(todo.length, os.availableParallelism()));
   const queue = [...todo];
-  await Promise.all(Array.from({ length: processes }, async (_, n) => {
+  await Promise.all(Array.from({ length: processes }, async () => {
     if (!queue.length) return;
-    const pagefind = await pagefindProcess(n);
+    const pagefind = await acquirePagefind();
     try {
       for (let part = queue.shift(); part; part = queue.shift()) {
         built.set(part.dir, { key: part.key, files: await indexPart(pagefind, part, language) });
       }
     } finally {
-      // The process would otherwise keep this one alive after the build.
-      await pagefind.close();
+      await releasePagefind(pagefind);
     }
   }));
   // Parts in plan order, so the bundle (and its cache) does not depend on which process was faster.
@@ -64,11 +63,21 @@ export async function buildSearchIndex(parts: readonly SearchPart[], language: s
 
 /**
  * The pagefind package runs one indexing process per module instance; importing it again under
- * another URL gives a second, independent process (and so a second core).
+ * another URL gives another, independent process (and so another core). Each instance serves one
+ * holder at a time, so two builds in one process (tests, a dev server beside a build) never close
+ * a process the other is using.
  */
-async function pagefindProcess(n: number): Promise<typeof Pagefind> {
-  const url = import.meta.resolve('pagefind');
-  return (n === 0 ? import('pagefind') : import(`${url}?process=${n}`)) as Promise<typeof Pagefind>;
+const idle: (typeof Pagefind)[] = [];
+let instances = 0;
+
+async function acquirePagefind(): Promise<typeof Pagefind> {
+  return idle.pop() ?? ((await import(`${import.meta.resolve('pagefind')}?process=${instances++}`)) as typeof Pagefind);
+}
+
+async function releasePagefind(pagefind: typeof Pagefind): Promise<void> {
+  // Its process would otherwise keep this one alive after the build; the next use starts another.
+  await pagefind.close();
+  idle.push(pagefind);
 }
 
 /** The files every part has: the search code and UI come from the primary index only. */
