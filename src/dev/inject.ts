@@ -1,4 +1,5 @@
 /** Pure helpers of the dev server: which file a URL asks for, and the client tag put into served pages. */
+import { escapeHtml } from '../render/escape.js';
 import { CLIENT_PATH } from './client-script.js';
 
 /**
@@ -23,7 +24,7 @@ export function pageCandidates(basePath: string, url: string): string[] | null {
 
 /** The tag that loads the dev client; `site` and `page` tell it which build and file it shows. */
 export function clientTag(site: string, page: string): string {
-  return `<script src="${CLIENT_PATH}" data-site="${escapeAttr(site)}" data-page="${escapeAttr(page)}" defer></script>`;
+  return `<script src="${CLIENT_PATH}" data-site="${escapeHtml(site)}" data-page="${escapeHtml(page)}" defer></script>`;
 }
 
 /** Puts `tag` at the end of `<head>` (or of the page, for a page without one). */
@@ -33,8 +34,4 @@ export function injectClientTag(html: string, tag: string): string {
   const body = html.search(/<\/body\s*>/i);
   if (body !== -1) return `${html.slice(0, body)}${tag}\n${html.slice(body)}`;
   return `${html}\n${tag}\n`;
-}
-
-function escapeAttr(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

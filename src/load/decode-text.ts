@@ -54,7 +54,7 @@ const CP1252_HIGH = [
 ];
 
 /** Windows-1252 bytes to text. */
-export function decodeWindows1252(bytes: Uint8Array): string {
+function decodeWindows1252(bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 8192) {
     const chunk = bytes.subarray(i, i + 8192);

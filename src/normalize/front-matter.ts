@@ -9,7 +9,7 @@ import { LineCounter, parseDocument, isMap, isScalar, type Node as YamlNode, typ
 import { CODES, diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { FrontMatter } from '../model.js';
 import { suggest } from '../suggest.js';
-import { parseFlatYaml } from './flat-yaml.js';
+import { parseFlatYaml, type FlatEntry } from './flat-yaml.js';
 
 export interface ParsedFrontMatter {
   readonly data: FrontMatter;
@@ -58,7 +58,7 @@ export function parseFrontMatter(text: string, file: string): ParsedFrontMatter 
  * The general path: the yaml package, with positions. `matter` starts with the newline after the
  * opening fence, so its line n (1-based) is file line n. Returns null after a fatal problem.
  */
-function parseWithYaml(matter: string, file: string, diagnostics: Diagnostic[]): Entry[] | null {
+function parseWithYaml(matter: string, file: string, diagnostics: Diagnostic[]): FlatEntry[] | null {
   const lines = new LineCounter();
   const doc = parseDocument(matter, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined) => {
@@ -88,8 +88,6 @@ function parseWithYaml(matter: string, file: string, diagnostics: Diagnostic[]):
     };
   });
 }
-
-interface Entry { key: string; value: unknown; line: number; keyColumn: number; valueLine: number; valueColumn: number }
 
 function validateKey(key: string, value: unknown): { value: unknown } | string {
   switch (key) {

@@ -8,11 +8,10 @@ import type { Article, Site, TimelineEntry } from '../model.js';
 import { breadcrumbLd, collectionLd, newsArticleLd, websiteLd } from './json-ld.js';
 import { paginate, paginateGroups } from './paginate.js';
 import type { TemplateEngine } from './templates.js';
-import { mergedPartDirs } from './search-records.js';
 import { outputPathFor } from './urls.js';
 import type { Pagination } from './view-types.js';
-import { formatDate } from './format.js';
-import { articleCard, articleView, eventViews, groupByMonth, layoutView, topicFeeds, topicLink, type RenderContext } from './views.js';
+import { formatMonth } from './format.js';
+import { KIND_NAMES, articleCard, articleView, eventViews, groupByMonth, layoutView, topicFeeds, topicLink, type RenderContext } from './views.js';
 
 /** What a page was rendered from, for the next build: the same key gives the same bytes. */
 export interface PageRecord {
@@ -54,11 +53,13 @@ interface PageInput {
   readonly eventsByTopic: ReadonlyMap<string, readonly TimelineEntry[]>;
   /** Without one, every page is rendered (and gets a record for the next build). */
   readonly memo?: PageMemo;
+  /** Folders (under `pagefind/`) of the search index parts the search page merges into the primary one. */
+  readonly searchParts: readonly string[];
+  readonly timelinePages: readonly TimelinePage[];
 }
 
 type PageMap = PageOutput;
 
-const KIND_LABELS: Record<string, string> = { person: 'People', place: 'Places', organisation: 'Organisations', theme: 'Themes' };
 
 /**
  * Renders one page under its output path, unless its view model, the templates and the config are
@@ -83,9 +84,12 @@ function pagination(current: number, total: number, href: (page: number) => stri
 }
 
 /** The timeline's pages: months (or years, for year-only dates) in order, whole months per page. */
-export function timelinePages(timeline: readonly TimelineEntry[], pageSize: number) {
+export function timelinePages(timeline: readonly TimelineEntry[], pageSize: number): TimelinePage[] {
   return paginateGroups(groupByMonth(timeline, (e) => e.date), (m) => m.items.length, pageSize * 2);
 }
+
+/** One page of the timeline: its months, each with its entries. */
+export type TimelinePage = { id: string; label: string; items: TimelineEntry[] }[];
 
 /** Events shown on a topic page; earlier ones are on the timeline. */
 export const TOPIC_EVENTS = 40;
@@ -95,7 +99,7 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
     const { ctx, site } = input;
     const pages = paginate(site.articles, ctx.config.pageSize);
     const dates = site.articles.map((a) => a.date).filter((d): d is string => !!d).sort();
-    const span = dates.length ? [formatDate(dates[0]!.slice(0, 7)), formatDate(dates.at(-1)!.slice(0, 7))].filter((d, i, all) => all.indexOf(d) === i).join(' – ') : '';
+    const span = dates.length ? [formatMonth(dates[0]!), formatMonth(dates.at(-1)!)].filter((d, i, all) => all.indexOf(d) === i).join(' – ') : '';
     // The most covered topics, for readers who browse rather than search.
     const topTopics = input.topics.slice().sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name)).slice(0, 12).map((t) => topicLink(ctx, t));
     pages.forEach((list, i) => {
@@ -136,7 +140,7 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
   topicsIndex(out, input) {
     const { ctx } = input;
     const url = ctx.urls.topics();
-    const groups = Object.entries(KIND_LABELS).map(([kind, label]) => {
+    const groups = Object.entries(KIND_NAMES).map(([kind, { many: label }]) => {
       const topics = input.topics.filter((t) => t.kind === kind).sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name));
       return { id: kind, label, count: topics.length, topics: topics.map((t) => topicLink(ctx, t)) };
     }).filter((g) => g.count > 0);
@@ -155,7 +159,7 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
       const pages = paginate(articles, ctx.config.pageSize);
       pages.forEach((list, i) => {
         const url = ctx.urls.topic(t.slug, i + 1);
-        const kindLabel = KIND_LABELS[t.kind]!.replace(/s$/, '').replace(/Peopl$/, 'Person');
+        const kindLabel = KIND_NAMES[t.kind].one;
         // A topics-file description can be a few words: the count makes it a useful summary too.
         const count = `${t.articles.length} article${t.articles.length === 1 ? '' : 's'} about ${t.name} in ${ctx.config.title}${events.length ? `, and ${events.length} dated event${events.length === 1 ? '' : 's'}` : ''}.`;
         const description = t.description ? `${t.description.replace(/\.?$/, '.')} ${count}` : count;
@@ -189,13 +193,13 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
 
   timeline(out, input) {
     const { ctx, site } = input;
-    const pages = timelinePages(site.timeline, ctx.config.pageSize);
+    const pages = input.timelinePages;
     const description = `What happened when, as reported in ${ctx.config.title}: every dated event, linked to its sentence.`;
     pages.forEach((list, i) => {
       const url = ctx.urls.timeline(i + 1);
       emit(out, input, url, 'timeline', {
         ...layoutView(ctx, { title: i ? `Timeline, page ${i + 1}` : 'Timeline', description, path: url, kind: 'timeline', jsonLd: [collectionLd('Timeline', description, ctx.urls.absolute(url), [])] }),
-        months: list.map((m) => ({ id: m.id, label: m.label, items: eventViews(ctx, m.items as TimelineEntry[]) })),
+        months: list.map((m) => ({ id: m.id, label: m.label, items: eventViews(ctx, m.items) })),
         total: site.timeline.length,
         archiveHref: ctx.urls.archive(),
         pagination: pagination(i + 1, pages.length, ctx.urls.timeline),
@@ -230,8 +234,7 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
       topicsHref: ctx.urls.topics(),
       archiveHref: ctx.urls.archive(),
       bundle: `${ctx.config.basePath}pagefind/`,
-      // The index parts merged into the primary one (search-records.ts), as URLs.
-      parts: mergedPartDirs(input.site.articles.length, ctx.config.searchPartSize).map((d) => `${ctx.config.basePath}pagefind/${d}`),
+      parts: input.searchParts.map((d) => `${ctx.config.basePath}pagefind/${d}`),
     });
   },
 

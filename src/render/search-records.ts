@@ -13,9 +13,9 @@ import type { Config } from '../config.js';
 import type { LinkedTopic } from '../link/topics.js';
 import type { Article, TimelineEntry } from '../model.js';
 import { formatDate } from './format.js';
-import { timelinePages } from './pages.js';
+import type { TimelinePage } from './pages.js';
 import type { Urls } from './urls.js';
-import { UNKNOWN_PUBLISHER } from './views.js';
+import { KIND_NAMES, UNKNOWN_PUBLISHER } from './views.js';
 
 /** One search result as Pagefind stores it (a custom record). */
 export interface SearchRecord {
@@ -42,7 +42,7 @@ export interface SearchInput {
   readonly urls: Urls;
   readonly articles: readonly Article[];
   readonly topics: readonly LinkedTopic[];
-  readonly timeline: readonly TimelineEntry[];
+  readonly timelinePages: readonly TimelinePage[];
   readonly bySlug: ReadonlyMap<string, Article>;
   /** Topic name -> timeline entries whose sentence mentions it: gives events their topic filter. */
   readonly eventsByTopic?: ReadonlyMap<string, readonly TimelineEntry[]>;
@@ -55,15 +55,10 @@ const MAX_PARTS = 64;
  * How many index parts an archive of `count` articles gets, about `partSize` (config
  * `searchPartSize`) each: a power of two, so parts stay stable as the archive grows.
  */
-export function partCount(count: number, partSize: number): number {
+function partCount(count: number, partSize: number): number {
   let parts = 1;
   while (parts < MAX_PARTS && count > parts * partSize * 1.5) parts *= 2;
   return parts;
-}
-
-/** The folders (under `pagefind/`) of the parts the search page merges into the primary index. */
-export function mergedPartDirs(count: number, partSize: number): string[] {
-  return Array.from({ length: partCount(count, partSize) - 1 }, (_, i) => partDir(i + 1));
 }
 
 function partDir(part: number): string {
@@ -77,8 +72,6 @@ function partOf(slug: string, parts: number): number {
   for (let i = 0; i < slug.length; i++) h = Math.imul(h ^ slug.charCodeAt(i), 0x01000193);
   return (h >>> 0) % parts;
 }
-
-const KIND_LABELS: Record<string, string> = { person: 'Person', place: 'Place', organisation: 'Organisation', theme: 'Theme' };
 
 /**
  * Every record of the site, split into parts. The primary part also holds the topics and the
@@ -124,7 +117,7 @@ function topicRecords(input: SearchInput): SearchRecord[] {
     url: rel(input, input.urls.topic(t.slug)),
     // The aliases list holds the name too: once is enough for matching and for the excerpt.
     content: [...new Set([t.name, ...t.aliases]), t.description ?? ''].filter(Boolean).join('. '),
-    meta: { title: t.name, kind: `Topic · ${KIND_LABELS[t.kind] ?? t.kind}`, info: `${t.articles.length} article${t.articles.length === 1 ? '' : 's'}` },
+    meta: { title: t.name, kind: `Topic · ${KIND_NAMES[t.kind].one}`, info: `${t.articles.length} article${t.articles.length === 1 ? '' : 's'}` },
     filters: { type: ['Topic'], topic: [t.name] },
   }));
 }
@@ -139,7 +132,7 @@ function monthRecords(input: SearchInput): SearchRecord[] {
   for (const [name, entries] of input.eventsByTopic ?? []) {
     for (const e of entries) topicsOfEvent.set(e, [...(topicsOfEvent.get(e) ?? []), name]);
   }
-  return timelinePages(input.timeline, input.config.pageSize).flatMap((months, i) => months.map((m) => {
+  return input.timelinePages.flatMap((months, i) => months.map((m) => {
     const sources = m.items.flatMap((e) => e.sources);
     const outlets = [...new Set(sources.map((s) => input.bySlug.get(s.article)!.publisher ?? UNKNOWN_PUBLISHER))].sort();
     const topics = [...new Set(m.items.flatMap((e) => topicsOfEvent.get(e) ?? []))].sort();

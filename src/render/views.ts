@@ -1,7 +1,7 @@
 /** Records to view models (house style rule 2): all formatting and URL building happens here. */
 import type { Config } from '../config.js';
 import type { LinkedTopic } from '../link/topics.js';
-import type { Article, Story, TimelineEntry } from '../model.js';
+import type { Article, Story, TimelineEntry, TopicKind } from '../model.js';
 import { formatDate } from './format.js';
 import { jsonLdScript } from './json-ld.js';
 import type { Urls } from './urls.js';
@@ -21,6 +21,14 @@ export interface RenderContext {
 }
 
 export const UNKNOWN_PUBLISHER = 'Unknown outlet';
+
+/** What a topic of each kind is called, one and many (in the order the topics index lists them). */
+export const KIND_NAMES: Readonly<Record<TopicKind, { readonly one: string; readonly many: string }>> = {
+  person: { one: 'Person', many: 'People' },
+  place: { one: 'Place', many: 'Places' },
+  organisation: { one: 'Organisation', many: 'Organisations' },
+  theme: { one: 'Theme', many: 'Themes' },
+};
 
 const NAV: readonly { label: string; kind: string; href: (u: Urls) => string }[] = [
   { label: 'Latest', kind: 'home', href: (u) => u.home() },

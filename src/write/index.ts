@@ -1,4 +1,4 @@
 /** Write stage: the only place output reaches the disk. */
 export { writeSite, recoverInterruptedSwap, type OutputFiles } from './write-site.js';
 export { writeArticleCache, writeOutputManifest, writeSearchCache, type OutputState } from './write-cache.js';
-export { writeChanged, writeOutput, hashFiles } from './write-changed.js';
+export { writeOutput } from './write-changed.js';

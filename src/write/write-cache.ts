@@ -2,15 +2,14 @@
 import fs from 'node:fs/promises';
 import v8 from 'node:v8';
 import path from 'node:path';
-import { PIPELINE_VERSION } from '../article-cache.js';
 import type { Article } from '../model.js';
 import type { PageRecord } from '../render/index.js';
 import type { SearchBundle } from '../render/search-index.js';
-import { cacheFile } from '../load/read-cache.js';
+import { cacheFile, outputManifestFile, searchCacheFile } from '../load/read-cache.js';
 
 /** Saves the search bundle for the next build. */
 export async function writeSearchCache(cacheDir: string, bundle: SearchBundle): Promise<void> {
-  await writeAtomically(path.join(cacheDir, `search-v${PIPELINE_VERSION}.bin`), v8.serialize(bundle));
+  await writeAtomically(searchCacheFile(cacheDir), v8.serialize(bundle));
 }
 
 /** What the output folder holds after a build: the next build links what it would write the same. */
@@ -23,7 +22,7 @@ export interface OutputState {
 
 /** Records what the output folder now holds, for the next build. */
 export async function writeOutputManifest(cacheDir: string, outDir: string, state: OutputState): Promise<void> {
-  await writeAtomically(path.join(cacheDir, `output-v${PIPELINE_VERSION}.bin`), v8.serialize({ outDir, ...state }));
+  await writeAtomically(outputManifestFile(cacheDir), v8.serialize({ outDir, ...state }));
 }
 
 async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {

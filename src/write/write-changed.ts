@@ -7,13 +7,18 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { isDirectory } from '../load/index.js';
 import type { ReusedPage } from '../render/index.js';
 import { writeSite, type OutputFiles } from './write-site.js';
+
+function contentHash(content: string | Uint8Array): string {
+  return crypto.createHash('sha1').update(content).digest('hex');
+}
 
 /** Content hash of every output file (what `writeChanged` compares). */
 export function hashFiles(files: OutputFiles): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [rel, content] of files) out.set(rel, crypto.createHash('sha1').update(content).digest('hex'));
+  for (const [rel, content] of files) out.set(rel, contentHash(content));
   return out;
 }
 
@@ -21,17 +26,9 @@ export function hashFiles(files: OutputFiles): Map<string, string> {
 export async function writeChanged(outDir: string, files: OutputFiles, previous: ReadonlyMap<string, string>, reused: ReadonlyMap<string, ReusedPage> = new Map()): Promise<{ hashes: Map<string, string>; written: number; removed: number }> {
   const hashes = hashFiles(files);
   const changed = [...files.keys()].filter((rel) => hashes.get(rel) !== previous.get(rel));
-  // Reused pages are the live files (their inputs did not change): nothing to write.
-  for (const [rel, page] of reused) {
-    const hash = previous.get(rel);
-    if (hash) hashes.set(rel, hash);
-    else {
-      const html = page.render();
-      hashes.set(rel, crypto.createHash('sha1').update(html).digest('hex'));
-      await fs.mkdir(path.dirname(path.join(outDir, rel)), { recursive: true });
-      await fs.writeFile(path.join(outDir, rel), html);
-    }
-  }
+  // Reused pages are the live files (their inputs did not change): nothing to write. The build
+  // reuses only pages whose file is on record (build.ts pageMemo), so their hash is known.
+  for (const rel of reused.keys()) hashes.set(rel, previous.get(rel)!);
   for (const rel of changed) {
     if (rel.split('/').some((part) => part === '..' || part === '') || path.isAbsolute(rel)) throw new Error(`refusing to write outside the output folder: ${rel}`);
     const file = path.join(outDir, rel);
@@ -54,13 +51,10 @@ export async function writeChanged(outDir: string, files: OutputFiles, previous:
  */
 export async function writeOutput(outDir: string, files: OutputFiles, options: { current: ReadonlyMap<string, string> | null; inPlace: boolean; reused?: ReadonlyMap<string, ReusedPage> }): Promise<Map<string, string>> {
   const reused = options.reused ?? new Map<string, ReusedPage>();
-  const exists = await fs.stat(outDir).then((s) => s.isDirectory(), () => false);
-  if (options.inPlace && options.current?.size && exists) return (await writeChanged(outDir, files, options.current, reused)).hashes;
+  if (options.inPlace && options.current?.size && (await isDirectory(outDir))) return (await writeChanged(outDir, files, options.current, reused)).hashes;
   const hashes = hashFiles(files);
-  for (const [rel, page] of reused) {
-    // The same inputs as the live page, so the same bytes: its hash is the one on record, when there is one.
-    hashes.set(rel, options.current?.get(rel) ?? crypto.createHash('sha1').update(page.render()).digest('hex'));
-  }
+  // The same inputs as the live page, so the same bytes: its hash is the one on record.
+  for (const rel of reused.keys()) hashes.set(rel, options.current!.get(rel)!);
   await writeSite(outDir, files, options.current ?? undefined, hashes, reused);
   return hashes;
 }
