@@ -14,7 +14,7 @@ import { findSources, isDirectory, readArticleCache, readOptionalText, readOutpu
 import type { Article, Site, SourceFile } from './model.js';
 import { parseFrontMatter, type ParsedFrontMatter } from './normalize/index.js';
 import { createTemplateEngine, renderSite, type PageMemo, type RenderedSite, type SearchBundle } from './render/index.js';
-import { recoverInterruptedSwap, writeArticleCache, writeOutput, writeOutputManifest, writeSearchCache, type OutputState } from './write/index.js';
+import { recoverInterruptedSwap, removeOutputManifest, writeArticleCache, writeOutput, writeOutputManifest, writeSearchCache, type OutputState } from './write/index.js';
 
 export interface BuildOptions {
   /** Leave bad files out and build the rest (exit 0). */
@@ -27,9 +27,9 @@ export interface BuildOptions {
    */
   readonly cache?: ArticleCache;
   /**
-   * Dev mode: what the output folder holds from the previous build. When given (and the folder
-   * exists), only changed files are written, in place, instead of a staged swap. Without it, a
-   * build reads the same from the cache folder (and swaps a staged site in).
+   * Dev mode: what the output folder holds from the previous build. Without it, a build reads the
+   * same from the cache folder. Either way, when the folder holds a site on record only changed
+   * files are written, in place (write-in-place.ts); otherwise a staged site is swapped in.
    */
   readonly previousOutput?: OutputState;
   /** Dev mode: the search bundle of the previous build, whose unchanged parts are reused. */
@@ -116,7 +116,10 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   let output: OutputState | undefined;
   if (options.write !== false) {
     try {
-      const hashes = await time('write', () => writeOutput(config.outDir, files, { current: current?.hashes ?? null, inPlace: !!options.previousOutput, reused: rendered.reused }));
+      // The record of what the folder holds goes first: a build that dies while updating the site
+      // in place must not leave the next one trusting a record of the old files.
+      if (disk && current) await time('write', () => removeOutputManifest(config.cacheDir));
+      const hashes = await time('write', () => writeOutput(config.outDir, files, { current: current?.hashes ?? null, reused: rendered.reused }));
       output = { hashes, pages: rendered.pages };
       // A cache that cannot be saved costs the next build time, never correctness.
       if (disk) {

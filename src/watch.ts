@@ -62,7 +62,7 @@ function isInside(file: string, dir: string): boolean {
 
 // Staging and retired folders of write/write-site.ts sit beside the output folder.
 function isBuildLeftover(file: string): boolean {
-  return file.split(path.sep).some((p) => p.startsWith('.news-archive-staging-') || p.startsWith('.news-archive-retired-'));
+  return file.split(path.sep).some((p) => p.startsWith('.news-archive-staging-') || p.startsWith('.news-archive-commit-') || p.startsWith('.news-archive-retired-'));
 }
 
 // Vim (.swp, 4913 probe, backup~), Emacs (.#lock, #autosave#), JetBrains safe-write and plain temp files.

@@ -7,7 +7,7 @@
 import { memoryCache, type ArticleCache } from '../article-cache.js';
 import { build } from '../build.js';
 import type { Config } from '../config.js';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { CODES, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { LoadedConfig } from '../load/read-config.js';
 import type { SearchBundle } from '../render/index.js';
 import type { OutputState } from '../write/index.js';
@@ -89,6 +89,9 @@ export async function startDev(start: Readonly<Config>, options: DevOptions = {}
       output = next;
       search = result.search ?? null;
       siteCount++;
+    } else if (result?.diagnostics.some((d) => d.code === CODES.OUTPUT_UNWRITABLE)) {
+      // A write that failed part-way leaves files this record does not describe: write all next time.
+      output = { hashes: new Map(), pages: new Map() };
     }
     const newest = Math.max(0, ...changes.map((c) => c.at ?? 0));
     const report: RebuildReport = {

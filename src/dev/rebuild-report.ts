@@ -9,7 +9,7 @@ import type { OverlayItem } from './client-script.js';
 export type OutputHashes = ReadonlyMap<string, string>;
 
 /** Content hash of every output file: the writer's own, so dev mode and in-place writes agree. */
-export { hashFiles as hashOutputs } from '../write/write-changed.js';
+export { hashFiles as hashOutputs } from '../write/write-in-place.js';
 
 /** Output files added, changed and removed between two builds, each sorted. */
 export interface OutputDiff {

@@ -11,7 +11,7 @@ import type { TemplateEngine } from './templates.js';
 import { outputPathFor } from './urls.js';
 import type { Pagination } from './view-types.js';
 import { formatMonth } from './format.js';
-import { KIND_NAMES, articleCard, articleView, eventViews, groupByMonth, layoutView, topicFeeds, topicLink, type RenderContext } from './views.js';
+import { KIND_NAMES, articleCard, articleView, eventViews, groupByMonth, layoutView, topicChip, topicFeeds, topicLink, type RenderContext } from './views.js';
 
 /** What a page was rendered from, for the next build: the same key gives the same bytes. */
 export interface PageRecord {
@@ -177,7 +177,7 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
           topic: {
             name: t.name, kind: kindLabel, description: t.description, aliases: t.aliases.filter((a) => a !== t.name),
             count: t.articles.length,
-            related: t.related.map((n) => ctx.topics.get(n)).filter((x): x is LinkedTopic => !!x).map((x) => topicLink(ctx, x)),
+            related: t.related.map((n) => ctx.topics.get(n)).filter((x): x is LinkedTopic => !!x).map((x) => topicChip(ctx, x)),
             // The most recent events only: a topic page must not grow with the archive (issue 7).
             events: i === 0 ? groupByMonth(eventViews(ctx, events.slice(-TOPIC_EVENTS)), (e) => e.date.iso) : [],
             earlierEvents: Math.max(0, events.length - TOPIC_EVENTS),

@@ -62,7 +62,7 @@ function partCount(count: number, partSize: number): number {
 }
 
 function partDir(part: number): string {
-  return part === 0 ? '' : `part-${String(part).padStart(2, '0')}/`;
+  return `part-${String(part).padStart(2, '0')}/`;
 }
 
 /** A stable part for an article: its slug's hash, so adding an article moves no other one. */
@@ -74,25 +74,29 @@ function partOf(slug: string, parts: number): number {
 }
 
 /**
- * Every record of the site, split into parts. The primary part also holds the topics and the
- * timeline, so it is never empty and the search page always has one index to start from.
+ * Every record of the site, split into parts. The primary part (folder '') holds the topics and
+ * the timeline, so it is never empty and the search page always has one index to start from; in a
+ * split index it holds no articles, because topic counts change with every new article and the
+ * primary part is re-indexed each time (issue 7: re-index no more text than changed).
  */
 export function planSearch(input: SearchInput): SearchPart[] {
   const { config } = input;
   const parts = partCount(input.articles.length, config.searchPartSize);
-  const records: SearchRecord[][] = Array.from({ length: parts }, () => []);
-  for (const a of input.articles) records[partOf(a.slug, parts)]!.push(articleRecord(input, a));
-  records[0]!.push(...topicRecords(input), ...monthRecords(input));
+  const byPart: SearchRecord[][] = Array.from({ length: parts }, () => []);
+  for (const a of input.articles) byPart[partOf(a.slug, parts)]!.push(articleRecord(input, a));
+  const shared = [...topicRecords(input), ...monthRecords(input)];
+  const lists = parts === 1 ? [{ dir: '', records: [...byPart[0]!, ...shared] }]
+    : [{ dir: '', records: shared }, ...byPart.map((records, i) => ({ dir: partDir(i), records }))];
   const settings = JSON.stringify([SEARCH_FORMAT, config.language]);
-  return records.map((list, i) => ({
-    dir: partDir(i),
-    records: list,
-    key: crypto.createHash('sha256').update(settings).update(JSON.stringify(list)).digest('hex'),
+  return lists.map(({ dir, records }) => ({
+    dir,
+    records,
+    key: crypto.createHash('sha256').update(settings).update(JSON.stringify(records)).digest('hex'),
   }));
 }
 
 /** Bump when the shape of the records changes, so cached indexes are rebuilt. */
-const SEARCH_FORMAT = 2;
+const SEARCH_FORMAT = 3;
 
 // Pagefind prefixes every result URL with the folder its bundle is served from minus `pagefind/`
 // (the base path), so records carry site-relative URLs: giving it `/archive/a/` under the base

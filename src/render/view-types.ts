@@ -55,7 +55,14 @@ export interface LayoutView {
   readonly assets: { readonly css: string; readonly js: string; readonly icon: string };
 }
 
-export interface TopicLink extends Link { readonly kind: string; readonly count: number }
+/**
+ * A topic named on a page about something else (an article's chips, a topic's related topics).
+ * No article count: one new article would otherwise change every page that names its topics.
+ */
+export interface TopicChip extends Link { readonly kind: string }
+
+/** A topic in a list of topics (topics index, home), with how many articles it has. */
+export interface TopicLink extends TopicChip { readonly count: number }
 
 export interface ArticleCard {
   readonly href: string;
@@ -105,7 +112,7 @@ export interface ArticleView {
   readonly wordCount: number;
   /** Sanitised body HTML (printed raw). */
   readonly bodyHtml: string;
-  readonly topics: readonly TopicLink[];
+  readonly topics: readonly TopicChip[];
   readonly events: readonly { readonly date: DateView; readonly expression: string; readonly href: string }[];
   readonly alsoReportedBy: readonly ArticleCard[];
   readonly related: readonly ArticleCard[];

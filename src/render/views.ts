@@ -5,7 +5,7 @@ import type { Article, Story, TimelineEntry, TopicKind } from '../model.js';
 import { formatDate } from './format.js';
 import { jsonLdScript } from './json-ld.js';
 import type { Urls } from './urls.js';
-import type { ArticleCard, ArticleView, DateView, EventView, FeedLink, LayoutView, Link, MetaTag, TopicLink } from './view-types.js';
+import type { ArticleCard, ArticleView, DateView, EventView, FeedLink, LayoutView, Link, MetaTag, TopicChip, TopicLink } from './view-types.js';
 
 /** Everything view builders need, computed once per build. */
 export interface RenderContext {
@@ -107,7 +107,12 @@ export function articleCard(ctx: RenderContext, a: Article): ArticleCard {
 
 /** A link to a topic, with how many articles it has. */
 export function topicLink(ctx: RenderContext, t: LinkedTopic): TopicLink {
-  return { label: t.name, href: ctx.urls.topic(t.slug), kind: t.kind, count: t.articles.length };
+  return { ...topicChip(ctx, t), count: t.articles.length };
+}
+
+/** A link to a topic from a page about something else (see TopicChip). */
+export function topicChip(ctx: RenderContext, t: LinkedTopic): TopicChip {
+  return { label: t.name, href: ctx.urls.topic(t.slug), kind: t.kind };
 }
 
 /** The article page's own fields. */
@@ -126,7 +131,7 @@ export function articleView(ctx: RenderContext, a: Article, bodyHtml: string): A
     readingMinutes: a.readingMinutes,
     wordCount: a.wordCount,
     bodyHtml,
-    topics: a.topics.slice(0, ctx.config.articleTopics).map((t) => ctx.topics.get(t.name)).filter((t): t is LinkedTopic => !!t).map((t) => topicLink(ctx, t)),
+    topics: a.topics.slice(0, ctx.config.articleTopics).map((t) => ctx.topics.get(t.name)).filter((t): t is LinkedTopic => !!t).map((t) => topicChip(ctx, t)),
     events: a.events.map((e) => ({ date: dateView(e.date)!, expression: e.expression, href: `#p${e.block}s${e.sentenceIndex}` })),
     alsoReportedBy: others.map((o) => articleCard(ctx, o)),
     related: (ctx.related.get(a.slug) ?? []).filter((s) => !alsoIds.has(s)).slice(0, 4).map((s) => articleCard(ctx, ctx.articles.get(s)!)),

@@ -1,4 +1,5 @@
 /** Write stage: the only place output reaches the disk. */
 export { writeSite, recoverInterruptedSwap, type OutputFiles } from './write-site.js';
-export { writeArticleCache, writeOutputManifest, writeSearchCache, type OutputState } from './write-cache.js';
+export { removeOutputManifest, writeArticleCache, writeOutputManifest, writeSearchCache, type OutputState } from './write-cache.js';
 export { writeOutput } from './write-changed.js';
+export { hashFiles } from './write-in-place.js';

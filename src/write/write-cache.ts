@@ -25,6 +25,11 @@ export async function writeOutputManifest(cacheDir: string, outDir: string, stat
   await writeAtomically(outputManifestFile(cacheDir), v8.serialize({ outDir, ...state }));
 }
 
+/** Forgets what the output folder holds (before it is changed in place). */
+export async function removeOutputManifest(cacheDir: string): Promise<void> {
+  await fs.rm(outputManifestFile(cacheDir), { force: true });
+}
+
 async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;

@@ -1,26 +1,20 @@
 /**
- * The only writer (house style: one choke point, like Zola's write_content). Everything goes to a
- * staging folder beside the output folder, on the same file system, and is swapped in by rename
- * only when every file is written: a failed or killed build leaves the previous site as it was.
+ * The cold build's writer (house style: one choke point, like Zola's write_content; the warm
+ * build's is write-in-place.ts). Everything goes to a staging folder beside the output folder, on
+ * the same file system, and is swapped in by rename only when every file is written: a failed or
+ * killed build leaves the previous site as it was.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { CODES, diagnostic, SourceError } from '../diagnostics.js';
-import type { ReusedPage } from '../render/index.js';
+import { applyCommit, assertInside, COMMIT, STAGING, writeParallel, type OutputFiles } from './write-in-place.js';
 
-/** Output path (relative, `/`-separated) -> content. */
-export type OutputFiles = ReadonlyMap<string, string | Uint8Array>;
+export type { OutputFiles };
 
-const STAGING = '.news-archive-staging-';
 const RETIRED = '.news-archive-retired-';
-const PARALLEL_WRITES = 32;
 
-/**
- * Writes `files` into `outDir` atomically. With the hashes of what `outDir` holds now, a file whose
- * bytes did not change is hard-linked from the current site instead of written again (issue 7:
- * skip files whose bytes did not change, without giving up the staged swap).
- */
-export async function writeSite(outDir: string, files: OutputFiles, current?: ReadonlyMap<string, string>, next?: ReadonlyMap<string, string>, reused: ReadonlyMap<string, ReusedPage> = new Map()): Promise<number> {
+/** Writes `files` into `outDir` atomically: staged beside it, then swapped in. */
+export async function writeSite(outDir: string, files: OutputFiles): Promise<number> {
   const parent = path.dirname(outDir);
   const name = path.basename(outDir);
   await recoverInterruptedSwap(outDir);
@@ -32,52 +26,16 @@ export async function writeSite(outDir: string, files: OutputFiles, current?: Re
     throw unwritable(outDir, err);
   }
   try {
-    await writeAll(staging, files, current && next ? { outDir, current, next } : null, reused);
+    for (const rel of files.keys()) assertInside(rel);
+    const dirs = new Set([...files.keys()].map((rel) => path.dirname(path.join(staging, rel))));
+    for (const dir of [...dirs].sort()) await fs.mkdir(dir, { recursive: true });
+    await writeParallel([...files].map(([rel, content]) => [path.join(staging, rel), content] as const));
     await swapIn(staging, outDir);
   } catch (err) {
     await fs.rm(staging, { recursive: true, force: true });
     throw err instanceof SourceError ? err : unwritable(outDir, err);
   }
-  return files.size + reused.size;
-}
-
-async function writeAll(root: string, files: OutputFiles, reuse: { outDir: string; current: ReadonlyMap<string, string>; next: ReadonlyMap<string, string> } | null, reused: ReadonlyMap<string, ReusedPage>): Promise<void> {
-  const dirs = new Set<string>();
-  for (const rel of [...files.keys(), ...reused.keys()]) {
-    if (rel.split('/').some((part) => part === '..' || part === '') || path.isAbsolute(rel)) {
-      // Slugs are sanitised long before this; this is the last line of defence against traversal.
-      throw new Error(`refusing to write outside the output folder: ${rel}`);
-    }
-    dirs.add(path.dirname(path.join(root, rel)));
-  }
-  for (const dir of [...dirs].sort()) await fs.mkdir(dir, { recursive: true });
-  const entries: [string, string | Uint8Array | ReusedPage][] = [...files, ...reused];
-  let next = 0;
-  const worker = async () => {
-    while (next < entries.length) {
-      const [rel, entry] = entries[next++]!;
-      const target = path.join(root, rel);
-      if (typeof entry === 'object' && 'render' in entry) {
-        // A page not rendered because its inputs did not change: link the live file, or render it
-        // after all if that file is gone or was edited by hand (its size differs).
-        const live = reuse ? path.join(reuse.outDir, rel) : null;
-        const same = live !== null && await fs.stat(live).then((s) => s.size === entry.size, () => false);
-        if (!same || !(await fs.link(live, target).then(() => true, () => false))) await fs.writeFile(target, entry.render());
-        continue;
-      }
-      const content = entry;
-      if (reuse && reuse.current.get(rel) === reuse.next.get(rel)) {
-        // Same bytes as the live file: link it. If the live file is gone or was edited by hand
-        // (its size differs), write.
-        const live = path.join(reuse.outDir, rel);
-        const size = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
-        const same = await fs.stat(live).then((s) => s.size === size, () => false);
-        if (same && (await fs.link(live, target).then(() => true, () => false))) continue;
-      }
-      await fs.writeFile(target, content);
-    }
-  };
-  await Promise.all(Array.from({ length: PARALLEL_WRITES }, worker));
+  return files.size;
 }
 
 /** Two renames: the old site is retired, the new one takes its name, then the old one is removed. */
@@ -101,7 +59,8 @@ async function swapIn(staging: string, outDir: string): Promise<void> {
 
 /**
  * A build killed between the two renames of `swapIn` leaves the old site under its retired name:
- * put it back. Leftover staging folders of killed builds are removed.
+ * put it back. One killed while moving committed files into place left a commit folder: finish it
+ * (write-in-place.ts). Leftover staging folders of killed builds are removed.
  */
 export async function recoverInterruptedSwap(outDir: string): Promise<void> {
   const parent = path.dirname(outDir);
@@ -115,7 +74,9 @@ export async function recoverInterruptedSwap(outDir: string): Promise<void> {
   const outExists = entries.includes(name);
   for (const e of entries.sort()) {
     const full = path.join(parent, e);
-    if (e.startsWith(`${RETIRED}${name}-`)) {
+    if (e.startsWith(`${COMMIT}${name}-`) && outExists && !isLive(Number(e.slice(COMMIT.length + name.length + 1).split('-')[0]))) {
+      await applyCommit(full, outDir);
+    } else if (e.startsWith(`${RETIRED}${name}-`)) {
       if (!outExists && !(await exists(outDir))) await fs.rename(full, outDir);
       else await fs.rm(full, { recursive: true, force: true });
     } else if (e.startsWith(`${STAGING}${name}-`) && !isLive(Number(e.slice(STAGING.length + name.length + 1).split('-')[0]))) {

@@ -99,13 +99,14 @@ describe('the search index in parts', () => {
   it('should re-index only the parts whose records changed', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 8; i++) files[`a${i}.md`] = article(`Talks round ${i}`, `2016-03-${String(10 + i).padStart(2, '0')}`, 'Geneva');
-    // Two articles a part: 8 articles give 4 parts (partCount in search-records.ts).
+    // Two articles a part: 8 articles give 4 article parts (partCount in search-records.ts), and the
+    // primary part holds the topics and the timeline.
     const p = project(files, { searchPartSize: 2 });
     const first = await p.build();
-    assert.equal(first.search!.parts.size, 4);
-    assert.equal(first.searchPartsIndexed, 4);
-    assert.match(readOut(p.out, 'search/index.html'), /data-parts="\/pagefind\/part-01\/ \/pagefind\/part-02\/ \/pagefind\/part-03\/"/);
-    for (const dir of ['', 'part-01/', 'part-02/', 'part-03/']) assert.ok(fs.existsSync(path.join(p.out, 'pagefind', dir, 'pagefind-entry.json')), dir);
+    assert.equal(first.search!.parts.size, 5);
+    assert.equal(first.searchPartsIndexed, 5);
+    assert.match(readOut(p.out, 'search/index.html'), /data-parts="\/pagefind\/part-00\/ \/pagefind\/part-01\/ \/pagefind\/part-02\/ \/pagefind\/part-03\/"/);
+    for (const dir of ['', 'part-00/', 'part-01/', 'part-02/', 'part-03/']) assert.ok(fs.existsSync(path.join(p.out, 'pagefind', dir, 'pagefind-entry.json')), dir);
     assert.ok(!fs.existsSync(path.join(p.out, 'pagefind/part-01/pagefind.js')), 'the search code comes from the primary index only');
 
     // An edit to the body of one article changes its part only: the primary part holds topics and
@@ -118,5 +119,26 @@ describe('the search index in parts', () => {
     assert.equal(second.searchPartsIndexed, 1);
     for (const [d, part] of second.search!.parts) if (!changed.includes(d)) assert.deepEqual(part.files, first.search!.parts.get(d)!.files, `${d} reused`);
     assert.match(readOut(p.out, `pagefind/${changed[0]}pagefind-entry.json`), /"page_count":2/);
+  });
+});
+
+describe('what a new article touches', () => {
+  it('should leave alone the pages of articles that only share a topic with it', async () => {
+    // Five reports on Geneva talks about Syria, and a later one that names Geneva only: the five
+    // keep their related articles (they share two topics with each other, one with the new one),
+    // and their topic chips carry no article counts, so their pages are not rendered again.
+    const talks = (day: number) => `---\ndate: 2016-03-${day}\npublisher: Example Post\n---\nSyria talks, day ${day}\n\nDiplomats met in Geneva on Thursday to discuss the war in Syria.\n\nNo agreement on Syria was reached in Geneva.\n`;
+    const files: Record<string, string> = {};
+    for (const day of [10, 14, 18, 22, 26]) files[`talks-${day}.md`] = talks(day);
+    const p = project(files);
+    const first = await p.build();
+    assert.ok(first.topics.some((t) => t.name === 'Geneva') && first.topics.some((t) => t.name === 'Syria'), first.topics.map((t) => t.name).join(', '));
+    fs.writeFileSync(path.join(p.content, 'motor-show.md'), `---\ndate: 2016-09-01\npublisher: Example Post\n---\nMotor show opens\n\nThe motor show opened in Geneva on Thursday.\n`);
+    const second = await p.build();
+    const pages = [...second.files.keys()].filter((k) => k.endsWith('.html'));
+    assert.ok(pages.includes('articles/motor-show-opens/index.html'), pages.join(', '));
+    assert.ok(pages.includes('topics/geneva/index.html'), 'the topic page lists the new article');
+    for (const day of [10, 14, 18, 22, 26]) assert.ok(!pages.includes(`articles/syria-talks-day-${day}/index.html`), `day ${day} was rendered again`);
+    assert.match(readOut(p.out, 'articles/syria-talks-day-10/index.html'), /href="\/topics\/geneva\/"/);
   });
 });

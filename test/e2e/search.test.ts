@@ -57,7 +57,7 @@ for (const [basePath, searchPartSize] of [['/', 1000], ['/archive/', 1]] as cons
       site = await buildSite(SEED_CONTENT, { basePath, searchPartSize });
       assert.ok(site.result.ok);
       const parts = (/data-parts="([^"]*)"/.exec(readOut(site.out, 'search/index.html'))?.[1] ?? '').split(' ').filter(Boolean);
-      assert.equal(parts.length, searchPartSize === 1 ? 3 : 0, 'merged index parts');
+      assert.equal(parts.length, searchPartSize === 1 ? 4 : 0, 'merged index parts');
       for (const p of parts) assert.ok(fileExists(site.out, `${p.slice(basePath.length)}pagefind-entry.json`), `${p} is an index`);
       rules = parseHeadersFile(readOut(site.out, '_headers'));
       articles = JSON.parse(readOut(site.out, 'data/articles.json'));

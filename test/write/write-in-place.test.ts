@@ -1,0 +1,76 @@
+/**
+ * Warm builds update the live site in place through a journal (issue 7): only changed files are
+ * written, and a build that dies after its commit point is finished by the next one.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { hashFiles, updateInPlace } from '../../src/write/write-in-place.js';
+import { recoverInterruptedSwap } from '../../src/write/write-site.js';
+import { listFiles, tempDir } from '../support/site.js';
+
+/** An output folder holding `files`, and the hashes a build would have on record for it. */
+function liveSite(files: Record<string, string>) {
+  const root = tempDir();
+  const out = path.join(root, 'public');
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(out, rel)), { recursive: true });
+    fs.writeFileSync(path.join(out, rel), text);
+  }
+  return { root, out, current: hashFiles(new Map(Object.entries(files))) };
+}
+
+const read = (out: string, rel: string) => fs.readFileSync(path.join(out, rel), 'utf8');
+
+describe('updateInPlace', () => {
+  it('should write changed files, remove vanished ones and leave the others alone', async () => {
+    const { root, out, current } = liveSite({ 'index.html': 'home', 'a/index.html': 'a', 'gone/index.html': 'old', 'feed.xml': 'feed' });
+    const untouched = fs.statSync(path.join(out, 'a/index.html')).ino;
+    const r = await updateInPlace(out, new Map([['index.html', 'home, new'], ['a/index.html', 'a'], ['feed.xml', 'feed'], ['b/c/index.html', 'new page']]), current);
+    assert.equal(r.written, 2);
+    assert.equal(r.removed, 1);
+    assert.deepEqual(listFiles(out), ['a/index.html', 'b/c/index.html', 'feed.xml', 'index.html']);
+    assert.equal(read(out, 'index.html'), 'home, new');
+    assert.equal(read(out, 'b/c/index.html'), 'new page');
+    assert.equal(fs.statSync(path.join(out, 'a/index.html')).ino, untouched, 'an unchanged file is not written');
+    assert.ok(!fs.existsSync(path.join(out, 'gone')), 'the folder of a removed page goes too');
+    assert.deepEqual(fs.readdirSync(root), ['public'], 'no staging or commit folder is left');
+    assert.deepEqual([...r.hashes.keys()].sort(), ['a/index.html', 'b/c/index.html', 'feed.xml', 'index.html']);
+  });
+
+  it('should write a file on record again when its live copy was deleted or edited by hand', async () => {
+    const { out, current } = liveSite({ 'index.html': 'home', 'a/index.html': 'a', 'b/index.html': 'b' });
+    fs.rmSync(path.join(out, 'a/index.html'));
+    fs.writeFileSync(path.join(out, 'index.html'), 'edited by hand');
+    const rendered: string[] = [];
+    const reused = new Map([['b/index.html', { size: 1, render: () => (rendered.push('b'), 'b') }]]);
+    fs.writeFileSync(path.join(out, 'b/index.html'), 'bb');
+    const r = await updateInPlace(out, new Map([['index.html', 'home'], ['a/index.html', 'a']]), current, reused);
+    assert.equal(r.written, 3);
+    assert.deepEqual(rendered, ['b'], 'a reused page whose live file changed size is rendered after all');
+    assert.deepEqual([read(out, 'index.html'), read(out, 'a/index.html'), read(out, 'b/index.html')], ['home', 'a', 'b']);
+  });
+
+  it('should refuse a path outside the output folder before touching the site', async () => {
+    const { root, out, current } = liveSite({ 'index.html': 'home' });
+    await assert.rejects(updateInPlace(out, new Map([['index.html', 'new'], ['../evil.html', 'x']]), current), /outside the output folder/);
+    assert.equal(read(out, 'index.html'), 'home');
+    assert.deepEqual(fs.readdirSync(root), ['public']);
+  });
+
+  it('should let the next build finish a commit that a killed build left half applied', async () => {
+    // What a build killed in step 3 leaves: one staged file already moved into place, one not,
+    // and a vanished page not yet removed.
+    const { root, out } = liveSite({ 'index.html': 'home, new', 'old/index.html': 'old', 'x/index.html': 'x, old' });
+    const commit = path.join(root, '.news-archive-commit-public-4194303-abc');
+    fs.mkdirSync(path.join(commit, 'files'), { recursive: true });
+    fs.writeFileSync(path.join(commit, 'files', '1'), 'x, new');
+    fs.writeFileSync(path.join(commit, 'files', '2'), 'y, new');
+    fs.writeFileSync(path.join(commit, 'journal.json'), JSON.stringify({ write: ['index.html', 'x/index.html', 'y/index.html'], remove: ['old/index.html'] }));
+    await recoverInterruptedSwap(out);
+    assert.deepEqual(listFiles(out), ['index.html', 'x/index.html', 'y/index.html']);
+    assert.deepEqual([read(out, 'index.html'), read(out, 'x/index.html'), read(out, 'y/index.html')], ['home, new', 'x, new', 'y, new']);
+    assert.deepEqual(fs.readdirSync(root), ['public']);
+  });
+});
