@@ -62,16 +62,35 @@ export function buildTimeline(articles: readonly Article[]): TimelineEntry[] {
   return entries.sort((a, b) => a.date.localeCompare(b.date) || a.sources[0]!.article.localeCompare(b.sources[0]!.article) || a.sources[0]!.event.block - b.sources[0]!.event.block);
 }
 
-/** Canonical names of the topics mentioned inside an event's sentence. */
+/**
+ * Canonical names of the topics mentioned inside an event's sentence. Remembered per event: the
+ * timeline and the topics' event lists both ask, for every event of the archive.
+ */
 export function topicsInSentence(article: Article, event: ArticleEvent): Set<string> {
+  let names = sentenceTopics.get(event);
+  if (names) return names;
+  names = new Set<string>();
+  sentenceTopics.set(event, names);
   const block = article.blocks[event.block];
-  const span = block ? splitSentences(block.text)[event.sentenceIndex] : undefined;
-  const names = new Set<string>();
+  const span = block ? sentencesOf(block.text)[event.sentenceIndex] : undefined;
   if (!span) return names;
   for (const m of article.mentions) {
     if (m.block === event.block && m.offset >= span.start && m.offset < span.end) names.add(m.name);
   }
   return names;
+}
+
+const sentenceTopics = new WeakMap<ArticleEvent, Set<string>>();
+
+// One entry is enough: an article's events are asked for one after another and often share a block.
+let lastBlock = '';
+let lastSpans: ReturnType<typeof splitSentences> = [];
+function sentencesOf(text: string): ReturnType<typeof splitSentences> {
+  if (text !== lastBlock) {
+    lastBlock = text;
+    lastSpans = splitSentences(text);
+  }
+  return lastSpans;
 }
 
 function sameFact(a: { topics: Set<string>; words: Set<string> }, b: { topics: Set<string>; words: Set<string> }): boolean {

@@ -6,12 +6,13 @@ import crypto from 'node:crypto';
 import type { LinkedTopic } from '../link/topics.js';
 import type { Article, Site, TimelineEntry } from '../model.js';
 import { breadcrumbLd, collectionLd, newsArticleLd, websiteLd } from './json-ld.js';
-import { paginate, paginateGroups } from './paginate.js';
+import { calendarPages, calendarYears, groupByMonth, groupPagination, neighbours, type CalendarGroup } from './calendar.js';
+import { paginate } from './paginate.js';
 import type { TemplateEngine } from './templates.js';
 import { outputPathFor } from './urls.js';
 import type { Pagination } from './view-types.js';
 import { formatMonth } from './format.js';
-import { KIND_NAMES, articleCard, articleView, eventViews, groupByMonth, layoutView, topicChip, topicFeeds, topicLink, type RenderContext } from './views.js';
+import { KIND_NAMES, articleCard, articleView, eventViews, layoutView, topicChip, topicFeeds, topicLink, type RenderContext } from './views.js';
 
 /** What a page was rendered from, for the next build: the same key gives the same bytes. */
 export interface PageRecord {
@@ -55,7 +56,7 @@ interface PageInput {
   readonly memo?: PageMemo;
   /** Folders (under `pagefind/`) of the search index parts the search page merges into the primary one. */
   readonly searchParts: readonly string[];
-  readonly timelinePages: readonly TimelinePage[];
+  readonly timelineMonths: readonly CalendarGroup<TimelineEntry>[];
 }
 
 type PageMap = PageOutput;
@@ -83,13 +84,10 @@ function pagination(current: number, total: number, href: (page: number) => stri
   return { current, total, prev: current > 1 ? href(current - 1) : null, next: current < total ? href(current + 1) : null };
 }
 
-/** The timeline's pages: months (or years, for year-only dates) in order, whole months per page. */
-export function timelinePages(timeline: readonly TimelineEntry[], pageSize: number): TimelinePage[] {
-  return paginateGroups(groupByMonth(timeline, (e) => e.date), (m) => m.items.length, pageSize * 2);
+/** The timeline's months (and years, for year-only dates), in date order. */
+export function timelineMonths(timeline: readonly TimelineEntry[]): CalendarGroup<TimelineEntry>[] {
+  return groupByMonth(timeline, (e) => e.date);
 }
-
-/** One page of the timeline: its months, each with its entries. */
-export type TimelinePage = { id: string; label: string; items: TimelineEntry[] }[];
 
 /** Events shown on a topic page; earlier ones are on the timeline. */
 export const TOPIC_EVENTS = 40;
@@ -97,23 +95,19 @@ export const TOPIC_EVENTS = 40;
 export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => void> = {
   home(out, input) {
     const { ctx, site } = input;
-    const pages = paginate(site.articles, ctx.config.pageSize);
     const dates = site.articles.map((a) => a.date).filter((d): d is string => !!d).sort();
     const span = dates.length ? [formatMonth(dates[0]!), formatMonth(dates.at(-1)!)].filter((d, i, all) => all.indexOf(d) === i).join(' – ') : '';
     // The most covered topics, for readers who browse rather than search.
     const topTopics = input.topics.slice().sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name)).slice(0, 12).map((t) => topicLink(ctx, t));
-    pages.forEach((list, i) => {
-      const url = ctx.urls.home(i + 1);
-      emit(out, input, url, 'home', {
-        ...layoutView(ctx, {
-          title: i ? `Latest, page ${i + 1}` : 'Latest', description: ctx.config.description, path: url, kind: 'home',
-          jsonLd: i ? [] : [websiteLd(ctx.config, ctx.urls.absolute(ctx.urls.search()))],
-        }),
-        articles: list.map((a) => articleCard(ctx, a)),
-        stats: { articles: site.articles.length, topics: input.topics.length, events: site.timeline.length, outlets: new Set(site.articles.map((a) => a.publisher)).size, span },
-        topTopics: i ? [] : topTopics,
-        pagination: pagination(i + 1, pages.length, ctx.urls.home),
-      });
+    // One page: older articles are in the archive, by month. Pages of "Latest" counted from the
+    // newest would all shift with each new article (issue 7).
+    const url = ctx.urls.home();
+    emit(out, input, url, 'home', {
+      ...layoutView(ctx, { title: 'Latest', description: ctx.config.description, path: url, kind: 'home', jsonLd: [websiteLd(ctx.config, ctx.urls.absolute(ctx.urls.search()))] }),
+      articles: site.articles.slice(0, ctx.config.pageSize).map((a) => articleCard(ctx, a)),
+      more: Math.max(0, site.articles.length - ctx.config.pageSize),
+      stats: { articles: site.articles.length, topics: input.topics.length, events: site.timeline.length, outlets: new Set(site.articles.map((a) => a.publisher)).size, span },
+      topTopics,
     });
   },
 
@@ -193,36 +187,80 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
 
   timeline(out, input) {
     const { ctx, site } = input;
-    const pages = input.timelinePages;
+    const groups = input.timelineMonths;
+    const limit = ctx.config.pageSize * 2;
     const description = `What happened when, as reported in ${ctx.config.title}: every dated event, linked to its sentence.`;
-    pages.forEach((list, i) => {
-      const url = ctx.urls.timeline(i + 1);
-      emit(out, input, url, 'timeline', {
-        ...layoutView(ctx, { title: i ? `Timeline, page ${i + 1}` : 'Timeline', description, path: url, kind: 'timeline', jsonLd: [collectionLd('Timeline', description, ctx.urls.absolute(url), [])] }),
-        months: list.map((m) => ({ id: m.id, label: m.label, items: eventViews(ctx, m.items) })),
-        total: site.timeline.length,
-        archiveHref: ctx.urls.archive(),
-        pagination: pagination(i + 1, pages.length, ctx.urls.timeline),
-      });
+    const url = ctx.urls.timeline();
+    const small = site.timeline.length <= limit;
+    emit(out, input, url, 'timeline', {
+      ...layoutView(ctx, { title: 'Timeline', description, path: url, kind: 'timeline', jsonLd: [collectionLd('Timeline', description, ctx.urls.absolute(url), [])] }),
+      index: true,
+      calendar: calendarYears(groups, (k) => ctx.urls.timelineMonth(k)),
+      // A small timeline is read on one page; a large one month by month.
+      months: small ? groups.map((m) => ({ id: m.id, label: m.label, href: ctx.urls.timelineMonth(m.key), items: eventViews(ctx, m.items) })) : [],
+      total: site.timeline.length,
+      yearOnly: false,
+      archiveHref: ctx.urls.archive(),
+      neighbours: { prev: null, next: null },
+      pagination: { current: 1, total: 1, prev: null, next: null },
     });
+    for (const p of calendarPages(groups, limit)) {
+      const monthUrl = ctx.urls.timelineMonth(p.group.key, p.page);
+      const title = `Timeline: ${p.group.label}${p.page > 1 ? `, page ${p.page}` : ''}`;
+      const crumbs = [{ label: 'Timeline', href: url }, { label: p.group.label, href: ctx.urls.timelineMonth(p.group.key) }];
+      emit(out, input, monthUrl, 'timeline', {
+        ...layoutView(ctx, { title, description: `Events of ${p.group.label} reported in ${ctx.config.title}, each linked to its sentence.`, path: monthUrl, kind: 'timeline', breadcrumbs: crumbs, jsonLd: [breadcrumbLd(crumbs, ctx.urls.absolute)] }),
+        index: false,
+        calendar: [],
+        months: [{ id: p.group.id, label: p.group.label, href: null, items: eventViews(ctx, p.items) }],
+        total: p.group.items.length,
+        yearOnly: p.group.key.length === 4,
+        archiveHref: ctx.urls.archive(),
+        neighbours: neighbours(groups, p.group.key, (k) => ctx.urls.timelineMonth(k)),
+        pagination: groupPagination(p, ctx.urls.timelineMonth),
+      });
+    }
   },
 
   archive(out, input) {
     const { ctx, site } = input;
     const dated = site.articles.filter((a) => a.date).slice().reverse();
     const undated = site.articles.filter((a) => !a.date);
-    const months = groupByMonth(dated, (a) => a.date!);
-    const pages = paginateGroups(months, (m) => m.items.length, ctx.config.pageSize * 2);
+    const groups = groupByMonth(dated, (a) => a.date!);
+    const all = undated.length ? [...groups, { key: 'undated', id: 'undated', label: 'Undated', items: undated }] : groups;
+    const limit = ctx.config.pageSize * 2;
     const description = `Every article in ${ctx.config.title} by publication date, oldest first.`;
-    pages.forEach((list, i) => {
-      const url = ctx.urls.archive(i + 1);
-      emit(out, input, url, 'archive', {
-        ...layoutView(ctx, { title: i ? `Archive, page ${i + 1}` : 'Archive', description, path: url, kind: 'archive', jsonLd: [collectionLd('Archive', description, ctx.urls.absolute(url), [])] }),
-        months: list.map((m) => ({ id: m.id, label: m.label, items: m.items.map((a) => articleCard(ctx, a)) })),
-        undated: i === pages.length - 1 ? undated.map((a) => articleCard(ctx, a)) : [],
-        pagination: pagination(i + 1, pages.length, ctx.urls.archive),
-      });
+    const url = ctx.urls.archive();
+    const small = site.articles.length <= limit;
+    const cards = (list: readonly Article[]) => list.map((a) => articleCard(ctx, a));
+    emit(out, input, url, 'archive', {
+      ...layoutView(ctx, { title: 'Archive', description, path: url, kind: 'archive', jsonLd: [collectionLd('Archive', description, ctx.urls.absolute(url), [])] }),
+      index: true,
+      calendar: calendarYears(groups, (k) => ctx.urls.archiveMonth(k)),
+      months: small ? groups.map((m) => ({ id: m.id, label: m.label, href: ctx.urls.archiveMonth(m.key), items: cards(m.items) })) : [],
+      undated: small ? cards(undated) : [],
+      undatedLink: !small && undated.length ? { href: ctx.urls.archiveMonth('undated'), count: undated.length } : null,
+      total: site.articles.length,
+      neighbours: { prev: null, next: null },
+      pagination: { current: 1, total: 1, prev: null, next: null },
     });
+    for (const p of calendarPages(all, limit)) {
+      const monthUrl = ctx.urls.archiveMonth(p.group.key, p.page);
+      const title = `Archive: ${p.group.label}${p.page > 1 ? `, page ${p.page}` : ''}`;
+      const crumbs = [{ label: 'Archive', href: url }, { label: p.group.label, href: ctx.urls.archiveMonth(p.group.key) }];
+      const isUndated = p.group.key === 'undated';
+      emit(out, input, monthUrl, 'archive', {
+        ...layoutView(ctx, { title, description: `Articles of ${p.group.label} in ${ctx.config.title}, oldest first.`, path: monthUrl, kind: 'archive', breadcrumbs: crumbs, jsonLd: [breadcrumbLd(crumbs, ctx.urls.absolute)] }),
+        index: false,
+        calendar: [],
+        months: isUndated ? [] : [{ id: p.group.id, label: p.group.label, href: null, items: cards(p.items) }],
+        undated: isUndated ? cards(p.items) : [],
+        undatedLink: null,
+        total: p.group.items.length,
+        neighbours: neighbours(all, p.group.key, (k) => ctx.urls.archiveMonth(k)),
+        pagination: groupPagination(p, ctx.urls.archiveMonth),
+      });
+    }
   },
 
   search(out, input) {

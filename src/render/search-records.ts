@@ -13,7 +13,7 @@ import type { Config } from '../config.js';
 import type { LinkedTopic } from '../link/topics.js';
 import type { Article, TimelineEntry } from '../model.js';
 import { formatDate } from './format.js';
-import type { TimelinePage } from './pages.js';
+import type { CalendarGroup } from './calendar.js';
 import type { Urls } from './urls.js';
 import { KIND_NAMES, UNKNOWN_PUBLISHER } from './views.js';
 
@@ -42,7 +42,7 @@ export interface SearchInput {
   readonly urls: Urls;
   readonly articles: readonly Article[];
   readonly topics: readonly LinkedTopic[];
-  readonly timelinePages: readonly TimelinePage[];
+  readonly timelineMonths: readonly CalendarGroup<TimelineEntry>[];
   readonly bySlug: ReadonlyMap<string, Article>;
   /** Topic name -> timeline entries whose sentence mentions it: gives events their topic filter. */
   readonly eventsByTopic?: ReadonlyMap<string, readonly TimelineEntry[]>;
@@ -86,7 +86,9 @@ export function planSearch(input: SearchInput): SearchPart[] {
   for (const a of input.articles) byPart[partOf(a.slug, parts)]!.push(articleRecord(input, a));
   const shared = [...topicRecords(input), ...monthRecords(input)];
   const lists = parts === 1 ? [{ dir: '', records: [...byPart[0]!, ...shared] }]
-    : [{ dir: '', records: shared }, ...byPart.map((records, i) => ({ dir: partDir(i), records }))];
+    // A part no article hashed to is left out: Pagefind writes an index without a language for it,
+    // which the search page cannot merge.
+    : [{ dir: '', records: shared }, ...byPart.map((records, i) => ({ dir: partDir(i), records })).filter((p) => p.records.length > 0)];
   const settings = JSON.stringify([SEARCH_FORMAT, config.language]);
   return lists.map(({ dir, records }) => ({
     dir,
@@ -96,7 +98,7 @@ export function planSearch(input: SearchInput): SearchPart[] {
 }
 
 /** Bump when the shape of the records changes, so cached indexes are rebuilt. */
-const SEARCH_FORMAT = 3;
+const SEARCH_FORMAT = 4;
 
 // Pagefind prefixes every result URL with the folder its bundle is served from minus `pagefind/`
 // (the base path), so records carry site-relative URLs: giving it `/archive/a/` under the base
@@ -136,16 +138,16 @@ function monthRecords(input: SearchInput): SearchRecord[] {
   for (const [name, entries] of input.eventsByTopic ?? []) {
     for (const e of entries) topicsOfEvent.set(e, [...(topicsOfEvent.get(e) ?? []), name]);
   }
-  return input.timelinePages.flatMap((months, i) => months.map((m) => {
+  return input.timelineMonths.map((m) => {
     const sources = m.items.flatMap((e) => e.sources);
     const outlets = [...new Set(sources.map((s) => input.bySlug.get(s.article)!.publisher ?? UNKNOWN_PUBLISHER))].sort();
     const topics = [...new Set(m.items.flatMap((e) => topicsOfEvent.get(e) ?? []))].sort();
     return {
-      url: rel(input, `${input.urls.timeline(i + 1)}#${m.id}`),
+      url: rel(input, input.urls.timelineMonth(m.key)),
       content: sources.map((s) => s.event.sentence).join(' '),
       // Article headlines stay out of meta, or every event of a report would match its headline's words.
       meta: { title: `Timeline: ${m.label}`, kind: 'Timeline event', info: `${m.items.length} dated event${m.items.length === 1 ? '' : 's'}`, outlet: outlets.join(', ') },
       filters: { type: ['Event'], year: [m.items[0]!.date.slice(0, 4)], outlet: outlets, topic: topics },
     };
-  }));
+  });
 }

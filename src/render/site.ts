@@ -5,7 +5,7 @@ import type { Site, Story, TimelineEntry } from '../model.js';
 import { hashAssets, type AssetFile } from './assets.js';
 import { exportData, exportTimelineJs } from './export-json.js';
 import { renderFeeds } from './feeds.js';
-import { renderPages, timelinePages, type PageMemo, type PageRecord, type ReusedPage } from './pages.js';
+import { renderPages, timelineMonths, type PageMemo, type PageRecord, type ReusedPage } from './pages.js';
 import { buildSearchIndex, bundleFiles, type SearchBundle } from './search-index.js';
 import { planSearch } from './search-records.js';
 import { renderSitemaps } from './sitemap.js';
@@ -58,8 +58,8 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
   };
 
   // Pagefind indexes in its own processes: start it first and render meanwhile.
-  const timeline = timelinePages(site.timeline, config.pageSize);
-  const parts = planSearch({ config, urls, articles: site.articles, topics: input.topics, timelinePages: timeline, bySlug: articles, eventsByTopic: input.eventsByTopic });
+  const timeline = timelineMonths(site.timeline);
+  const parts = planSearch({ config, urls, articles: site.articles, topics: input.topics, timelineMonths: timeline, bySlug: articles, eventsByTopic: input.eventsByTopic });
   const searching = buildSearchIndex(parts, config.language, input.previousSearch);
   searching.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
 
@@ -67,7 +67,7 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
   for (const f of input.statics) out.set(f.name, f.bytes);
   // The primary part is the search bundle itself; the search page merges the others into it.
   const searchParts = parts.filter((p) => p.dir !== '').map((p) => p.dir);
-  const pages = renderPages({ site, topics: input.topics, ctx, engine: input.engine, eventsByTopic: input.eventsByTopic, searchParts, timelinePages: timeline, ...(input.memo ? { memo: input.memo } : {}) });
+  const pages = renderPages({ site, topics: input.topics, ctx, engine: input.engine, eventsByTopic: input.eventsByTopic, searchParts, timelineMonths: timeline, ...(input.memo ? { memo: input.memo } : {}) });
   for (const [k, v] of pages.rendered) out.set(k, v);
   for (const [k, v] of renderFeeds(config, urls, site.articles, input.topics, articles)) out.set(k, v);
   const timelineJs = exportTimelineJs(config.title, site.timeline, articles, (slug) => urls.absolute(urls.article(slug)));

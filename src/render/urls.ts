@@ -2,12 +2,18 @@
 
 /** Builds site-relative URLs under a base path (`/` or `/archive/`), and the output file for each. */
 export interface Urls {
-  home(page?: number): string;
+  home(): string;
   article(slug: string): string;
   topics(): string;
   topic(slug: string, page?: number): string;
-  timeline(page?: number): string;
-  archive(page?: number): string;
+  /** The timeline's index: every month with its number of events. */
+  timeline(): string;
+  /** The events of one month (`YYYY-MM`) or of a year-only group (`YYYY`). */
+  timelineMonth(key: string, page?: number): string;
+  /** The archive's index: every month with its number of articles. */
+  archive(): string;
+  /** The articles of one month (`YYYY-MM`), or `undated`. */
+  archiveMonth(key: string, page?: number): string;
   search(): string;
   asset(file: string): string;
   data(file: string): string;
@@ -21,12 +27,14 @@ export function createUrls(basePath: string, siteUrl: string): Urls {
   const paged = (dir: string, page = 1) => (page > 1 ? `${basePath}${dir}page/${page}/` : `${basePath}${dir}`);
   const origin = siteUrl.replace(/\/+$/, '');
   return {
-    home: (page) => paged('', page),
+    home: () => basePath,
     article: (slug) => `${basePath}articles/${slug}/`,
     topics: () => `${basePath}topics/`,
     topic: (slug, page) => paged(`topics/${slug}/`, page),
-    timeline: (page) => paged('timeline/', page),
-    archive: (page) => paged('archive/', page),
+    timeline: () => `${basePath}timeline/`,
+    timelineMonth: (key, page) => paged(`timeline/${key.replace('-', '/')}/`, page),
+    archive: () => `${basePath}archive/`,
+    archiveMonth: (key, page) => paged(`archive/${key.replace('-', '/')}/`, page),
     search: () => `${basePath}search/`,
     asset: (file) => `${basePath}assets/${file}`,
     data: (file) => `${basePath}data/${file}`,

@@ -159,15 +159,3 @@ export function eventViews(ctx: RenderContext, entries: readonly TimelineEntry[]
     }),
   }));
 }
-
-/** Groups dated items by `YYYY-MM` (then year-only dates under their year), in the given order. */
-export function groupByMonth<T>(items: readonly T[], dateOf: (t: T) => string): { id: string; label: string; items: T[] }[] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = dateOf(item).slice(0, 7);
-    const list = groups.get(key);
-    if (list) list.push(item);
-    else groups.set(key, [item]);
-  }
-  return [...groups].map(([key, list]) => ({ id: `m-${key}`, label: formatDate(key), items: list }));
-}

@@ -141,4 +141,22 @@ describe('what a new article touches', () => {
     for (const day of [10, 14, 18, 22, 26]) assert.ok(!pages.includes(`articles/syria-talks-day-${day}/index.html`), `day ${day} was rendered again`);
     assert.match(readOut(p.out, 'articles/syria-talks-day-10/index.html'), /href="\/topics\/geneva\/"/);
   });
+
+  it('should render its own month of the archive and the timeline, and the indexes, but no other month', async () => {
+    const p = project({
+      'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva'),
+      'b.md': article('Talks in Vienna', '2016-05-02', 'Vienna'),
+      'c.md': article('Talks in Moscow', '2016-07-15', 'Moscow'),
+    });
+    await p.build();
+    assert.match(readOut(p.out, 'archive/index.html'), /href="\/archive\/2016\/05\/"/, 'the index links every month');
+    assert.match(readOut(p.out, 'archive/2016/05/index.html'), /Talks in Vienna/);
+    fs.writeFileSync(path.join(p.content, 'd.md'), article('Talks in Ankara', '2016-03-01', 'Ankara'));
+    const second = await p.build();
+    const pages = [...second.files.keys()].filter((k) => /^(archive|timeline)\//.test(k)).sort();
+    // March gains an article; its "on Thursday" event (25 February) opens a new month on the
+    // timeline, and March's page there links back to it. May and July are left alone; the
+    // indexes count one more.
+    assert.deepEqual(pages, ['archive/2016/03/index.html', 'archive/index.html', 'timeline/2016/02/index.html', 'timeline/2016/03/index.html', 'timeline/index.html']);
+  });
 });
