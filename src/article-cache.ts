@@ -46,7 +46,7 @@ export function textHash(text: string | null): string {
 }
 
 /** A cache seeded from disk that remembers which entries this build used, to save only those. */
-export function persistentCache(loaded: Map<string, Article>): ArticleCache & { readonly used: Map<string, Article>; readonly hits: number; readonly changed: boolean } {
+export function persistentCache(loaded: Map<string, Article>): ArticleCache & { readonly loaded: ReadonlyMap<string, Article>; readonly used: Map<string, Article>; readonly hits: number; readonly changed: boolean } {
   const used = new Map<string, Article>();
   let hits = 0;
   return {
@@ -61,6 +61,7 @@ export function persistentCache(loaded: Map<string, Article>): ArticleCache & { 
     set(key, article) {
       used.set(key, article);
     },
+    loaded,
     used,
     get hits() {
       return hits;

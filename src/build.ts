@@ -123,7 +123,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
       output = { hashes, pages: rendered.pages };
       // A cache that cannot be saved costs the next build time, never correctness.
       if (disk) {
-        if (disk.changed) await time('write', () => writeArticleCache(config.cacheDir, disk.used).catch(() => undefined));
+        if (disk.changed) await time('write', () => writeArticleCache(config.cacheDir, disk.used, disk.loaded).catch(() => undefined));
         if (searchPartsIndexed > 0 || !previousSearch) await time('write', () => writeSearchCache(config.cacheDir, search).catch(() => undefined));
         await time('write', () => writeOutputManifest(config.cacheDir, config.outDir, output!).catch(() => undefined));
       }

@@ -7,10 +7,8 @@ import type { LinkedTopic } from '../link/topics.js';
 import type { Article, Site, TimelineEntry } from '../model.js';
 import { breadcrumbLd, collectionLd, newsArticleLd, websiteLd } from './json-ld.js';
 import { calendarPages, calendarYears, groupByMonth, groupPagination, neighbours, type CalendarGroup } from './calendar.js';
-import { paginate } from './paginate.js';
 import type { TemplateEngine } from './templates.js';
 import { outputPathFor } from './urls.js';
-import type { Pagination } from './view-types.js';
 import { formatMonth } from './format.js';
 import { KIND_NAMES, articleCard, articleView, eventViews, layoutView, topicChip, topicFeeds, topicLink, type RenderContext } from './views.js';
 
@@ -80,13 +78,17 @@ function emit(out: PageMap, input: PageInput, url: string, template: string, vie
   out.records.set(path, { key, size: Buffer.byteLength(html) });
 }
 
-function pagination(current: number, total: number, href: (page: number) => string): Pagination {
-  return { current, total, prev: current > 1 ? href(current - 1) : null, next: current < total ? href(current + 1) : null };
-}
-
 /** The timeline's months (and years, for year-only dates), in date order. */
 export function timelineMonths(timeline: readonly TimelineEntry[]): CalendarGroup<TimelineEntry>[] {
   return groupByMonth(timeline, (e) => e.date);
+}
+
+/** A topic's articles by year of publication, oldest first, undated ones last. */
+function yearGroups(articles: readonly Article[]): CalendarGroup<Article>[] {
+  const dated = articles.filter((a) => a.date).sort((a, b) => a.date!.localeCompare(b.date!) || a.slug.localeCompare(b.slug));
+  const undated = articles.filter((a) => !a.date);
+  const groups = groupByMonth(dated, (a) => a.date!.slice(0, 4));
+  return undated.length ? [...groups, { key: 'undated', id: 'undated', label: 'Undated', items: undated }] : groups;
 }
 
 /** Events shown on a topic page; earlier ones are on the timeline. */
@@ -147,41 +149,68 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
 
   topics(out, input) {
     const { ctx } = input;
+    const limit = ctx.config.pageSize * 2;
     for (const t of input.topics) {
       const articles = t.articles.map((s) => ctx.articles.get(s)!);
       const events = input.eventsByTopic.get(t.name) ?? [];
-      const pages = paginate(articles, ctx.config.pageSize);
-      pages.forEach((list, i) => {
-        const url = ctx.urls.topic(t.slug, i + 1);
-        const kindLabel = KIND_NAMES[t.kind].one;
-        // A topics-file description can be a few words: the count makes it a useful summary too.
-        const count = `${t.articles.length} article${t.articles.length === 1 ? '' : 's'} about ${t.name} in ${ctx.config.title}${events.length ? `, and ${events.length} dated event${events.length === 1 ? '' : 's'}` : ''}.`;
-        const description = t.description ? `${t.description.replace(/\.?$/, '.')} ${count}` : count;
-        const crumbs = [{ label: 'Topics', href: ctx.urls.topics() }, { label: t.name, href: ctx.urls.topic(t.slug) }];
-        emit(out, input, url, 'topic', {
+      const url = ctx.urls.topic(t.slug);
+      const kindLabel = KIND_NAMES[t.kind].one;
+      // A topics-file description can be a few words: the count makes it a useful summary too.
+      const count = `${t.articles.length} article${t.articles.length === 1 ? '' : 's'} about ${t.name} in ${ctx.config.title}${events.length ? `, and ${events.length} dated event${events.length === 1 ? '' : 's'}` : ''}.`;
+      const description = t.description ? `${t.description.replace(/\.?$/, '.')} ${count}` : count;
+      const crumbs = [{ label: 'Topics', href: ctx.urls.topics() }, { label: t.name, href: url }];
+      // A large topic shows its most relevant articles and lists the rest by year, one page a year
+      // (paginated inside it): a new article changes its year's page, not a run of pages after it.
+      const byYear = articles.length > limit ? yearGroups(articles) : [];
+      const list = byYear.length ? articles.slice(0, ctx.config.pageSize) : articles;
+      const yearHref = (key: string, page?: number) => ctx.urls.topicYear(t.slug, key, page);
+      emit(out, input, url, 'topic', {
+        ...layoutView(ctx, {
+          title: t.name, description, path: url, kind: 'topic', breadcrumbs: crumbs,
+          jsonLd: [
+            collectionLd(t.name, description, ctx.urls.absolute(url), list.map((a) => ({ url: ctx.urls.absolute(ctx.urls.article(a.slug)), name: a.title })),
+              { name: t.name, url: ctx.urls.absolute(url), kind: t.kind, aliases: t.aliases, description: t.description }),
+            breadcrumbLd(crumbs, ctx.urls.absolute),
+          ],
+          feeds: topicFeeds(ctx, t),
+        }),
+        topic: {
+          name: t.name, kind: kindLabel, description: t.description, aliases: t.aliases.filter((a) => a !== t.name),
+          count: t.articles.length,
+          related: t.related.map((n) => ctx.topics.get(n)).filter((x): x is LinkedTopic => !!x).map((x) => topicChip(ctx, x)),
+          // The most recent events only: a topic page must not grow with the archive (issue 7).
+          events: groupByMonth(eventViews(ctx, events.slice(-TOPIC_EVENTS)), (e) => e.date.iso),
+          earlierEvents: Math.max(0, events.length - TOPIC_EVENTS),
+          timelineHref: ctx.urls.timeline(),
+          feeds: { rss: ctx.urls.feed(`topics/${t.slug}/feed.xml`), atom: ctx.urls.feed(`topics/${t.slug}/atom.xml`), json: ctx.urls.feed(`topics/${t.slug}/feed.json`) },
+        },
+        index: true,
+        articles: list.map((a) => articleCard(ctx, a)),
+        years: byYear.map((g) => ({ label: g.label, href: yearHref(g.key), count: g.items.length })),
+        neighbours: { prev: null, next: null },
+        pagination: { current: 1, total: 1, prev: null, next: null },
+      });
+      for (const p of calendarPages(byYear, limit)) {
+        const pageUrl = yearHref(p.group.key, p.page);
+        const title = `${t.name}: ${p.group.label}${p.page > 1 ? `, page ${p.page}` : ''}`;
+        const yearCrumbs = [...crumbs, { label: p.group.label, href: yearHref(p.group.key) }];
+        emit(out, input, pageUrl, 'topic', {
           ...layoutView(ctx, {
-            title: i ? `${t.name}, page ${i + 1}` : t.name, description, path: url, kind: 'topic', breadcrumbs: crumbs,
-            jsonLd: [
-              collectionLd(t.name, description, ctx.urls.absolute(url), list.map((a) => ({ url: ctx.urls.absolute(ctx.urls.article(a.slug)), name: a.title })),
-                { name: t.name, url: ctx.urls.absolute(ctx.urls.topic(t.slug)), kind: t.kind, aliases: t.aliases, description: t.description }),
-              breadcrumbLd(crumbs, ctx.urls.absolute),
-            ],
-            feeds: topicFeeds(ctx, t),
+            title, description: `Articles about ${t.name} ${p.group.key === 'undated' ? 'without a publication date' : `published in ${p.group.label}`}, in ${ctx.config.title}.`,
+            path: pageUrl, kind: 'topic', breadcrumbs: yearCrumbs, jsonLd: [breadcrumbLd(yearCrumbs, ctx.urls.absolute)], feeds: topicFeeds(ctx, t),
           }),
           topic: {
-            name: t.name, kind: kindLabel, description: t.description, aliases: t.aliases.filter((a) => a !== t.name),
-            count: t.articles.length,
-            related: t.related.map((n) => ctx.topics.get(n)).filter((x): x is LinkedTopic => !!x).map((x) => topicChip(ctx, x)),
-            // The most recent events only: a topic page must not grow with the archive (issue 7).
-            events: i === 0 ? groupByMonth(eventViews(ctx, events.slice(-TOPIC_EVENTS)), (e) => e.date.iso) : [],
-            earlierEvents: Math.max(0, events.length - TOPIC_EVENTS),
-            timelineHref: ctx.urls.timeline(),
+            name: t.name, kind: kindLabel, description: null, aliases: [], count: p.group.items.length, related: [], events: [], earlierEvents: 0,
+            timelineHref: ctx.urls.timeline(), period: p.group.label, href: url,
             feeds: { rss: ctx.urls.feed(`topics/${t.slug}/feed.xml`), atom: ctx.urls.feed(`topics/${t.slug}/atom.xml`), json: ctx.urls.feed(`topics/${t.slug}/feed.json`) },
           },
-          articles: list.map((a) => articleCard(ctx, a)),
-          pagination: pagination(i + 1, pages.length, (p) => ctx.urls.topic(t.slug, p)),
+          index: false,
+          articles: p.items.map((a) => articleCard(ctx, a)),
+          years: [],
+          neighbours: neighbours(byYear, p.group.key, (k) => yearHref(k)),
+          pagination: groupPagination(p, yearHref),
         });
-      });
+      }
     }
   },
 

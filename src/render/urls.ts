@@ -5,7 +5,9 @@ export interface Urls {
   home(): string;
   article(slug: string): string;
   topics(): string;
-  topic(slug: string, page?: number): string;
+  topic(slug: string): string;
+  /** A topic's articles of one year (`YYYY`), or `undated`. */
+  topicYear(slug: string, key: string, page?: number): string;
   /** The timeline's index: every month with its number of events. */
   timeline(): string;
   /** The events of one month (`YYYY-MM`) or of a year-only group (`YYYY`). */
@@ -30,7 +32,8 @@ export function createUrls(basePath: string, siteUrl: string): Urls {
     home: () => basePath,
     article: (slug) => `${basePath}articles/${slug}/`,
     topics: () => `${basePath}topics/`,
-    topic: (slug, page) => paged(`topics/${slug}/`, page),
+    topic: (slug) => `${basePath}topics/${slug}/`,
+    topicYear: (slug, key, page) => paged(`topics/${slug}/${key}/`, page),
     timeline: () => `${basePath}timeline/`,
     timelineMonth: (key, page) => paged(`timeline/${key.replace('-', '/')}/`, page),
     archive: () => `${basePath}archive/`,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Article } from '../model.js';
 import type { PageRecord } from '../render/index.js';
 import type { SearchBundle } from '../render/search-index.js';
-import { cacheFile, outputManifestFile, searchCacheFile } from '../load/read-cache.js';
+import { CACHE_SHARDS, cacheShardFile, outputManifestFile, searchCacheFile } from '../load/read-cache.js';
 
 /** Saves the search bundle for the next build. */
 export async function writeSearchCache(cacheDir: string, bundle: SearchBundle): Promise<void> {
@@ -37,7 +37,20 @@ async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
   await fs.rename(temp, file);
 }
 
-/** Writes the entries used by the last build; stale ones are thereby dropped. */
-export async function writeArticleCache(cacheDir: string, entries: ReadonlyMap<string, Article>): Promise<void> {
-  await writeAtomically(cacheFile(cacheDir), v8.serialize(entries));
+/**
+ * Saves the entries this build used (stale ones are thereby dropped), rewriting only the shards
+ * whose entries differ from those `loaded` from disk.
+ */
+export async function writeArticleCache(cacheDir: string, used: ReadonlyMap<string, Article>, loaded: ReadonlyMap<string, Article>): Promise<void> {
+  const shards = new Map<string, Map<string, Article>>([...CACHE_SHARDS].map((s) => [s, new Map()]));
+  for (const [k, v] of used) shards.get(k[0]!)?.set(k, v);
+  const before = new Map<string, number>([...CACHE_SHARDS].map((s) => [s, 0]));
+  for (const k of loaded.keys()) before.set(k[0]!, (before.get(k[0]!) ?? 0) + 1);
+  await Promise.all([...shards].map(async ([shard, entries]) => {
+    // Keys are content hashes: the same keys are the same entries.
+    const same = entries.size === before.get(shard) && [...entries.keys()].every((k) => loaded.has(k));
+    if (same) return;
+    if (entries.size === 0) await fs.rm(cacheShardFile(cacheDir, shard), { force: true });
+    else await writeAtomically(cacheShardFile(cacheDir, shard), v8.serialize(entries));
+  }));
 }

@@ -92,9 +92,30 @@ describe('the article cache', () => {
     assert.match(readOut(second.out, 'articles/kerry-meets-putin-in-moscow/index.html'), /data-changed="yes"/);
   });
 
+  it('should save to disk in shards, rewriting only the shards of the entries that changed', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 24; i++) files[`a${i}.md`] = A.replace('three hours', `${i + 1} hours`);
+    const content = writeContent(files);
+    const cacheDir = path.join(tempDir(), '.cache');
+    const config = resolveConfig(ROOT, {}, { contentDir: content, outDir: path.join(tempDir(), 'public'), templatesDir: TEMPLATES, cacheDir });
+    assert.ok((await build(config)).ok);
+    const { cacheFolder } = await import('../../src/load/read-cache.js');
+    const shards = () => new Map(fs.readdirSync(cacheFolder(cacheDir)).map((f) => [f, fs.statSync(path.join(cacheFolder(cacheDir), f)).mtimeMs]));
+    const before = shards();
+    assert.ok(before.size > 4, `24 entries spread over ${before.size} shards`);
+    await new Promise((r) => setTimeout(r, 20));
+    assert.ok((await build(config)).ok);
+    assert.deepEqual(shards(), before, 'nothing changed: no shard written');
+    fs.writeFileSync(path.join(content, 'a3.md'), B);
+    assert.ok((await build(config)).ok);
+    const after = shards();
+    const rewritten = [...after].filter(([f, t]) => before.get(f) !== t).map(([f]) => f);
+    assert.ok(rewritten.length >= 1 && rewritten.length <= 2, `the old entry's shard and the new one's: ${rewritten.join(', ')}`);
+  });
+
   it('should keep its disk cache under the pipeline version, so a new version starts cold', async () => {
-    const { cacheFile } = await import('../../src/load/read-cache.js');
+    const { cacheShardFile } = await import('../../src/load/read-cache.js');
     const { PIPELINE_VERSION } = await import('../../src/article-cache.js');
-    assert.match(cacheFile('/x'), new RegExp(`articles-v${PIPELINE_VERSION}\\.bin$`));
+    assert.match(cacheShardFile('/x', 'a'), new RegExp(`articles-v${PIPELINE_VERSION}/a\\.bin$`));
   });
 });
