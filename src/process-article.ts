@@ -5,7 +5,7 @@
 import type { Gazetteer } from './extract/entities.js';
 import { extractArticle } from './extract/index.js';
 import type { Article, SourceFile } from './model.js';
-import { normalizeArticle, type NormalizeContext, type ParsedFrontMatter } from './normalize/index.js';
+import { normalizeArticle, parseMarkdown, type NormalizeContext, type ParsedFrontMatter } from './normalize/index.js';
 import { renderBody } from './render/body-html.js';
 
 /** Milliseconds spent per stage on one article. */
@@ -19,10 +19,12 @@ export function eventAnchors(a: Article): Set<string> {
 /** Normalizes, extracts and renders the body of one article. Throws SourceError for bad input. */
 export function processArticle(source: SourceFile, fm: ParsedFrontMatter, ctx: NormalizeContext, gazetteer: Gazetteer): { article: Article; timings: ArticleTimings } {
   const t0 = performance.now();
-  const normalized = normalizeArticle(source, fm, ctx);
+  // A Markdown body is parsed once, for its blocks and then for its HTML.
+  const tree = source.path.toLowerCase().endsWith('.txt') ? undefined : parseMarkdown(fm.body);
+  const normalized = normalizeArticle(source, fm, ctx, tree);
   const t1 = performance.now();
   const extracted = extractArticle(normalized, gazetteer);
   const t2 = performance.now();
-  const article = { ...extracted, bodyHtml: renderBody(extracted, eventAnchors(extracted)) };
+  const article = { ...extracted, bodyHtml: renderBody(extracted, eventAnchors(extracted), tree) };
   return { article, timings: { normalize: t1 - t0, extract: t2 - t1, render: performance.now() - t2 } };
 }

@@ -2,6 +2,7 @@
  * One source file to one normalized Article: front matter decides first, then the format's
  * normalizer (Markdown passes through, scraped text is cleaned), then the date.
  */
+import type { Root } from 'mdast';
 import path from 'node:path';
 import { CODES, diagnostic, SourceError, type Diagnostic } from '../diagnostics.js';
 import { inferPublicationDate } from '../extract/publication-date.js';
@@ -28,7 +29,7 @@ interface Structure {
 }
 
 /** Normalizes one article. Throws SourceError when the file has nothing to publish. */
-export function normalizeArticle(source: SourceFile, fm: ParsedFrontMatter, ctx: NormalizeContext): Article {
+export function normalizeArticle(source: SourceFile, fm: ParsedFrontMatter, ctx: NormalizeContext, markdownTree?: Root): Article {
   const file = source.path;
   const { data } = fm;
   if (!fm.body.trim()) {
@@ -36,7 +37,7 @@ export function normalizeArticle(source: SourceFile, fm: ParsedFrontMatter, ctx:
       'Add the article text, or delete the file.', { file, line: fm.bodyLine }));
   }
   const ext = path.extname(source.path).toLowerCase();
-  const s = ext === '.txt' ? structureText(source, fm, ctx) : structureMarkdown(fm);
+  const s = ext === '.txt' ? structureText(source, fm, ctx) : structureMarkdown(fm, markdownTree ?? parseMarkdown(fm.body));
   const diagnostics = [...source.diagnostics, ...fm.diagnostics.filter((d) => d.severity === 'warning'), ...s.diagnostics];
   if (!s.blocks.some((b) => b.type === 'paragraph')) {
     throw new SourceError(diagnostic('error', CODES.NO_BODY, 'no article text is left after removing site furniture',
@@ -118,8 +119,7 @@ function structureText(source: SourceFile, fm: ParsedFrontMatter, ctx: Normalize
   };
 }
 
-function structureMarkdown(fm: ParsedFrontMatter): Structure {
-  const tree = parseMarkdown(fm.body);
+function structureMarkdown(fm: ParsedFrontMatter, tree: Root): Structure {
   const heading = fm.data.title ? null : leadingHeading(tree);
   const title = fm.data.title ? { text: fm.data.title, source: 'front-matter' as const } : heading ? { text: heading, source: 'markdown-heading' as const } : null;
   return {

@@ -46,7 +46,7 @@ function parseValue(raw: string): unknown {
     for (const part of inner.split(',')) {
       const item = part.trim();
       if (item.startsWith('"') && /^"[^"\\]*"$/.test(item)) items.push(item.slice(1, -1));
-      else if (PLAIN_ITEM.test(item) && !item.includes(': ')) {
+      else if (PLAIN_ITEM.test(item) && !item.includes(': ') && !item.endsWith(':')) {
         const value = resolvePlain(item);
         if (value === undefined) return undefined;
         items.push(value);
@@ -54,7 +54,8 @@ function parseValue(raw: string): unknown {
     }
     return items;
   }
-  if (/^[[\]{}&*!|>%@`#,?:-]/.test(raw) || raw.includes(': ')) return undefined;
+  // "key: Read more:" is a mapping key with no value to YAML, an error here: let yaml say so.
+  if (/^[[\]{}&*!|>%@`#,?:-]/.test(raw) || /:(?:\s|$)/.test(raw)) return undefined;
   return resolvePlain(raw);
 }
 

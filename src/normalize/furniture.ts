@@ -13,7 +13,7 @@ import { isHeadlineLike } from './headline.js';
 import { findForeignLines } from './language.js';
 import type { FurnitureContext } from './plain-text.js';
 import type { SourceLine } from './source-lines.js';
-import { classifyRepeatsAndTail, repeatGroups } from './repeats.js';
+import { classifyRepeatsAndTail, continuesInto, repeatGroups } from './repeats.js';
 import { URL_PATTERN, countWords, endsWithTerminal } from './text.js';
 
 /** What the furniture pass found. */
@@ -69,12 +69,13 @@ export function classifyFurniture(lines: readonly SourceLine[], ctx: FurnitureCo
   });
 
   // 3. A section label over the headline ("World", "Breaking News"): one or two words without a
-  // stop, above a headline-like line, with nothing but furniture before it.
+  // stop, above a headline-like line, with nothing but furniture before it, and not running on
+  // into that line ("Secretary of" / "State John Kerry ..." is a hard-wrapped sentence).
   for (let rank = 0; rank < Math.min(3, last); rank++) {
     const l = content[rank]!;
     if (reasons[l.index] !== null) continue;
     const next = content[rank + 1]!;
-    if (countWords(l.text) <= 2 && !endsWithTerminal(l.text) && reasons[next.index] === null && isHeadlineLike(next.text)) {
+    if (countWords(l.text) <= 2 && !endsWithTerminal(l.text) && reasons[next.index] === null && isHeadlineLike(next.text) && !continuesInto(l.text, next.text)) {
       reasons[l.index] = 'section-label';
     }
     break;

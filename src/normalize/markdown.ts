@@ -10,15 +10,12 @@ import type { Block } from '../model.js';
 
 const parser = unified().use(remarkParse);
 
-let last: { markdown: string; tree: Root } | null = null;
-
 /**
- * Parses a Markdown body to mdast. The last tree is remembered: normalize and render parse the
- * same body one after the other, and parsing is most of the per-article cost (issue 7).
+ * Parses a Markdown body to mdast. Parsing is most of a Markdown article's cost (issue 7), so
+ * processArticle parses once and hands the tree to normalize and then to the body renderer.
  */
 export function parseMarkdown(markdown: string): Root {
-  if (last?.markdown !== markdown) last = { markdown, tree: parser.parse(markdown) };
-  return last.tree;
+  return parser.parse(markdown);
 }
 
 /** Top-level nodes that become body blocks; everything else (raw HTML, rules, definitions) carries no text. */

@@ -20,7 +20,7 @@ function standsAlone(lines: readonly SourceLine[], l: SourceLine): boolean {
 }
 
 /** True when `line` visibly stops mid-sentence and `next` goes on with it. */
-function continuesInto(line: string, next: string): boolean {
+export function continuesInto(line: string, next: string): boolean {
   return !endsWithTerminal(line) && (startsLower(next) || endsWithFunctionWord(line) || /[,;:-]$/u.test(line));
 }
 

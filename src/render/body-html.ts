@@ -31,19 +31,18 @@ const markdownToHtml = unified()
 const mdToHast = unified().use(remarkRehype);
 
 /** Renders an article body. `anchors` are the `p{i}s{j}` sentence ids to mark (event sentences). */
-export function renderBody(article: Article, anchors: ReadonlySet<string>): string {
+export function renderBody(article: Article, anchors: ReadonlySet<string>, markdownTree?: MdastRoot): string {
   return article.format === 'markdown' && article.markdown !== null
-    ? renderMarkdown(article.markdown, article.titleSource === 'markdown-heading')
+    ? renderMarkdown(markdownTree ?? parseMarkdown(article.markdown), article.titleSource === 'markdown-heading')
     : renderTextBlocks(article, anchors);
 }
 
-function renderMarkdown(markdown: string, skipLeadingHeading: boolean): string {
-  const tree: MdastRoot = parseMarkdown(markdown);
+/** Renders a Markdown tree; its block nodes get their `p{i}` ids (the tree is the caller's to give up). */
+function renderMarkdown(tree: MdastRoot, skipLeadingHeading: boolean): string {
   const nodes = blockNodes(tree, skipLeadingHeading);
   nodes.forEach((node, i) => {
     node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id: `p${i}` } };
   });
-  // A new root, not a mutation: parseMarkdown may hand the same tree to the next caller.
   const hast = mdToHast.runSync({ ...tree, children: skipLeadingHeading ? tree.children.slice(1) : tree.children }) as HastRoot;
   return markdownToHtml.stringify(markdownToHtml.runSync(hast) as HastRoot);
 }

@@ -9,6 +9,7 @@ const VALUES = [
   'null', '~', '', '42', '-7', '3.14', '1e3', '.5', '0x1F', '0o17', '.inf', '.NaN', '[Syria, John Kerry]', '[]', '["a, b", c]',
   '[1, two, true]', '[a: b]', 'yesterday', 'no', 'yes', '12:30', 'a # comment', 'a#b', '@at', '`tick`', '*alias', '&anchor x',
   '[unclosed', '{ flow: map }', '"esc\\"aped"', 'Kerry: says', 'http://example.org/a?b=c', '- item', '|', '>', 'x, y', 'Café ☕',
+  'Read more:', 'a:b', '[more:]', 'Note:\ttab',
 ];
 
 describe('parseFlatYaml', () => {

@@ -90,3 +90,10 @@ test('should read bylines and credit lines only near either end', () => {
   assert.equal(found.byline, 'Jane Doe');
   assert.equal(found.credit, 'Reuters');
 });
+
+test('should take a section label over the headline, but never the start of a hard-wrapped sentence', () => {
+  assert.deepEqual(classify('World\nKerry meets Putin in Moscow\nJohn Kerry met Vladimir Putin on Thursday.'), ['section-label', null, null]);
+  // Two words without a stop over a headline-like line, as a label is; but "of" runs on into the
+  // next line, so it is the first line of the paragraph.
+  assert.deepEqual(classify('Secretary of\nState John Kerry Met Sergei Lavrov In Moscow\nOn Tuesday the talks began.'), [null, null, null]);
+});

@@ -2,16 +2,18 @@
  * One measured build in its own process (so peak RSS is this build's alone). Prints one JSON line:
  * wall time, per-stage timings, peak RSS, counts. With --edit FILE it builds, edits FILE, and
  * measures the rebuild with the in-memory cache dev mode uses (edit to written pages).
+ *
+ * It runs the compiled code in dist/, as `news-archive build` does (bench/run.ts compiles first).
  */
 import fs from 'node:fs';
-import { memoryCache } from '../src/article-cache.js';
-import { build } from '../src/build.js';
-import { resolveConfig } from '../src/config.js';
+import { memoryCache } from '../dist/article-cache.js';
+import { build } from '../dist/build.js';
+import { resolveConfig } from '../dist/config.js';
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1]!);
+const args = new Map();
+for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
 const root = process.cwd();
-const config = resolveConfig(root, { url: 'https://bench.example.org' }, { contentDir: args.get('content')!, outDir: args.get('out')!, cacheDir: args.get('cache')! });
+const config = resolveConfig(root, { url: 'https://bench.example.org' }, { contentDir: args.get('content'), outDir: args.get('out'), cacheDir: args.get('cache') });
 
 const edit = args.get('edit');
 const cache = edit ? memoryCache() : undefined;
@@ -21,7 +23,7 @@ if (edit) {
   fs.appendFileSync(edit, '\nAn added closing sentence for the benchmark edit.\n');
   start = performance.now();
   // As dev mode does: the cache in memory, and only changed files written, in place.
-  result = await build(config, { cache: cache!, previousOutput: result.output! });
+  result = await build(config, { cache, previousOutput: result.output });
 }
 const ms = performance.now() - start;
 if (!result.ok) {
