@@ -1,14 +1,18 @@
 /**
  * One measured build in its own process (so peak RSS is this build's alone). Prints one JSON line:
  * wall time, per-stage timings, peak RSS, counts. With --edit FILE it builds, edits FILE, and
- * measures the rebuild with the in-memory cache dev mode uses (edit to written pages).
+ * measures what dev mode does: the edited article's page written (previewMs), then the whole
+ * rebuild with the in-memory cache (ms).
  *
  * It runs the compiled code in dist/, as `news-archive build` does (bench/run.ts compiles first).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { memoryCache } from '../dist/article-cache.js';
 import { build } from '../dist/build.js';
 import { resolveConfig } from '../dist/config.js';
+import { previewArticles, warmUpPreview } from '../dist/preview.js';
+import { replaceFiles } from '../dist/write/index.js';
 
 const args = new Map();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
@@ -19,11 +23,22 @@ const edit = args.get('edit');
 const cache = edit ? memoryCache() : undefined;
 let result = await build(config, cache ? { cache } : {});
 let start = performance.now();
+let previewMs;
 if (edit) {
+  await warmUpPreview(result.preview); // as dev mode does while it waits for the first edit
   fs.appendFileSync(edit, '\nAn added closing sentence for the benchmark edit.\n');
   start = performance.now();
-  // As dev mode does: the cache in memory, and only changed files written, in place.
-  result = await build(config, { cache, previousOutput: result.output });
+  // As dev mode does (dev-session.ts): the edited article's page first, against the last build's
+  // links; then the rebuild, with the cache in memory and only changed files written, in place.
+  const pages = await previewArticles(result.preview, [path.resolve(edit)]);
+  let output = result.output;
+  if (pages) {
+    const written = await replaceFiles(config.outDir, pages);
+    previewMs = performance.now() - start;
+    const forget = (m) => new Map([...m].filter(([rel]) => !written.has(rel)));
+    output = { hashes: forget(output.hashes), pages: forget(output.pages) };
+  }
+  result = await build(config, { cache, previousOutput: output, previousSearch: result.search });
 }
 const ms = performance.now() - start;
 if (!result.ok) {
@@ -32,6 +47,7 @@ if (!result.ok) {
 }
 console.log(JSON.stringify({
   ms: edit ? ms : undefined,
+  previewMs,
   timings: result.timings,
   maxRssMiB: process.resourceUsage().maxRSS / 1024,
   articles: result.articles.length,

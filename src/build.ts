@@ -12,6 +12,7 @@ import { buildGazetteer, parseTopicsFile, type TopicsFile } from './extract/inde
 import { assignTopicSlugs, assignUniqueSlugs, buildTimeline, buildTopics, eventsByTopic, findRelated, findStories, sortArticles, type LinkedTopic } from './link/index.js';
 import { findSources, isDirectory, readArticleCache, readOptionalText, readOutputManifest, readSearchCache, readSource, readTheme } from './load/index.js';
 import type { Article, Site, SourceFile } from './model.js';
+import type { PreviewState } from './preview.js';
 import { parseFrontMatter, type ParsedFrontMatter } from './normalize/index.js';
 import { createTemplateEngine, renderSite, type PageMemo, type RenderedSite, type SearchBundle } from './render/index.js';
 import { recoverInterruptedSwap, removeOutputManifest, writeArticleCache, writeOutput, writeOutputManifest, writeSearchCache, type OutputState } from './write/index.js';
@@ -57,6 +58,8 @@ export interface BuildResult {
   /** The search bundle built (for the next dev rebuild), and how many of its parts were indexed anew. */
   readonly search?: SearchBundle;
   readonly searchPartsIndexed?: number;
+  /** What dev mode needs to render an edited article's page at once (preview.ts). */
+  readonly preview?: PreviewState;
 }
 
 /** Runs the pipeline for a resolved config. Never throws for bad input: problems come back as diagnostics. */
@@ -86,7 +89,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   const disk = options.cache ? null : persistentCache(await time('load', () => readArticleCache(config.cacheDir)));
   const gazetteer = buildGazetteer(loaded.topicsFile);
   const parsed = parseAll(loaded.sources, diagnostics);
-  const extracted = await processArticles({ config, parsed, topicsFile: loaded.topicsFile, topicsHash: loaded.topicsHash, gazetteer, cache: options.cache ?? disk ?? undefined }, diagnostics, timings);
+  const { articles: extracted, furniture } = await processArticles({ config, parsed, topicsFile: loaded.topicsFile, topicsHash: loaded.topicsHash, gazetteer, cache: options.cache ?? disk ?? undefined }, diagnostics, timings);
 
   // link: the archive as a whole
   const linked = await time('link', () => link(config, extracted.map(cloneForLink), loaded.topicsFile));
@@ -135,6 +138,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   return {
     ok: true, diagnostics: sortDiagnostics(diagnostics), articles: linked.site.articles, topics: linked.topics, site: linked.site, files, timings,
     search, searchPartsIndexed, pagesRendered: rendered.pages.size - rendered.reused.size, ...(output ? { output } : {}),
+    preview: { config, gazetteer, furniture, site: linked.site, topics: linked.topics, related: linked.related, assets: loaded.theme.assets, engine },
   };
 }
 

@@ -25,8 +25,11 @@ export interface ProcessInput {
   readonly cache: ArticleCache | undefined;
 }
 
-/** Processes all parsed files in order; bad ones become diagnostics. Adds per-stage time to `timings`. */
-export async function processArticles(input: ProcessInput, diagnostics: Diagnostic[], timings: ArticleTimings): Promise<Article[]> {
+/**
+ * Processes all parsed files in order; bad ones become diagnostics. Adds per-stage time to
+ * `timings`. Also returns the furniture context it used (the lines shared across a publisher).
+ */
+export async function processArticles(input: ProcessInput, diagnostics: Diagnostic[], timings: ArticleTimings): Promise<{ articles: Article[]; furniture: FurnitureContext }> {
   const { config, parsed, cache } = input;
   const sharedLines = findSharedLines(parsed.filter((p) => p.source.path.endsWith('.txt')).map((p) => ({ publisher: p.fm.data.publisher ?? null, body: p.fm.body })));
   const jobs = parsed.map(({ source, fm }) => {
@@ -57,7 +60,7 @@ export async function processArticles(input: ProcessInput, diagnostics: Diagnost
     cache?.set(job.key, outcome.article);
     out.push(outcome.article);
   }
-  return out;
+  return { articles: out, furniture };
 }
 
 function runHere(input: ProcessInput, job: { source: SourceFile; fm: ParsedFrontMatter }, furniture: FurnitureContext): ArticleOutcome {

@@ -10,7 +10,8 @@ import type { Config } from '../config.js';
 import { CODES, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { LoadedConfig } from '../load/read-config.js';
 import type { SearchBundle } from '../render/index.js';
-import type { OutputState } from '../write/index.js';
+import { previewArticles, warmUpPreview, type PreviewState } from '../preview.js';
+import { replaceFiles, type OutputState } from '../write/index.js';
 import { createRebuildQueue, watchProject, type Change } from '../watch.js';
 import { startDevServer } from './dev-server.js';
 import { describeChanges, diffOutputs, formatRebuild, hashOutputs, toOverlayItems, type RebuildReport } from './rebuild-report.js';
@@ -52,6 +53,9 @@ export interface DevSession {
 const FIXED = ['root', 'contentDir', 'templatesDir', 'topicsFile', 'outDir', 'cacheDir', 'basePath'] as const;
 
 /** Builds, then serves and watches until closed. A failed first build still starts the server (with the overlay). */
+/** More edited files at once than this (a branch switch, a search-and-replace) go straight to the rebuild. */
+const PREVIEW_MAX = 5;
+
 export async function startDev(start: Readonly<Config>, options: DevOptions = {}): Promise<DevSession> {
   const cwd = options.cwd ?? process.cwd();
   const log = options.log ?? ((l: string) => console.log(l));
@@ -63,6 +67,7 @@ export async function startDev(start: Readonly<Config>, options: DevOptions = {}
   const cache: ArticleCache = { get: (k) => inner.get(k), set: (k, v) => { reprocessed++; inner.set(k, v); } };
   let output: OutputState = { hashes: new Map(), pages: new Map() };
   let search: SearchBundle | null = null;
+  let previewState: PreviewState | null = null;
   let siteCount = 0;
   const sessionId = Date.now().toString(36);
   let printed = new Set<string>();
@@ -77,6 +82,8 @@ export async function startDev(start: Readonly<Config>, options: DevOptions = {}
     if (changes.some((c) => c.kind === 'config')) configDirty = true;
     const configDiagnostics = configDirty ? await reloadConfig() : [];
     reprocessed = 0;
+    const before = output.hashes;
+    const preview = configDiagnostics.length === 0 ? await previewEdits(changes, began) : null;
     // After the first build, only the pages a change touched are written (in place).
     const result = configDiagnostics.some((d) => d.severity === 'error') ? null : await build(config, { cache, previousOutput: output, previousSearch: search });
     const written = performance.now();
@@ -85,9 +92,11 @@ export async function startDev(start: Readonly<Config>, options: DevOptions = {}
     let diff = { added: [] as string[], changed: [] as string[], removed: [] as string[] };
     if (result?.ok) {
       const next = result.output ?? { hashes: hashOutputs(result.files), pages: new Map() };
-      diff = diffOutputs(output.hashes, next.hashes);
+      diff = diffOutputs(before, next.hashes);
       output = next;
       search = result.search ?? null;
+      if (!previewState && result.preview) setImmediate(() => void warmUpPreview(result.preview!).catch(() => undefined));
+      previewState = result.preview ?? null;
       siteCount++;
     } else if (result?.diagnostics.some((d) => d.code === CODES.OUTPUT_UNWRITABLE)) {
       // A write that failed part-way leaves files this record does not describe: write all next time.
@@ -99,15 +108,37 @@ export async function startDev(start: Readonly<Config>, options: DevOptions = {}
       ms: written - began, sinceSave: newest > 0 ? Math.max(0, Date.now() - newest) : null,
       timings: result?.timings ?? { load: 0, normalize: 0, extract: 0, link: 0, render: 0, write: 0 },
       ...(result?.ok ? { rendered: { pages: result.pagesRendered ?? 0, searchParts: result.searchPartsIndexed ?? 0 } } : {}),
+      ...(preview ? { preview: { pages: preview.hashes.size, ms: preview.ms } } : {}),
     };
     printReport(report);
+    // A previewed page the rebuild wrote as it was previewed: the tab showing it has it already.
+    const unseen = (f: string) => !preview || preview.hashes.get(f) !== output.hashes.get(f);
     server.publish({
       site: `${sessionId}-${siteCount}`, ok,
-      changed: [...diff.added, ...diff.changed, ...diff.removed],
+      changed: [...diff.added, ...diff.changed, ...diff.removed].filter(unseen),
       errors: ok ? [] : toOverlayItems(diagnostics.filter((d) => d.severity === 'error'), cwd),
     });
     for (const fn of listeners) fn(report);
     return report;
+  }
+
+  /**
+   * Edits of articles the site already has: their pages are written first, against the last
+   * build's links (preview.ts), and the tabs showing them reload; the full rebuild follows. The
+   * previewed pages leave the output record, so the rebuild writes them unless it renders them
+   * byte for byte the same.
+   */
+  async function previewEdits(changes: readonly Change[], began: number): Promise<{ hashes: Map<string, string>; ms: number } | null> {
+    const files = [...new Set(changes.map((c) => c.file))];
+    const edits = changes.every((c) => c.kind === 'content' && c.event === 'change' && /\.(md|txt)$/i.test(c.file));
+    if (!previewState || !edits || files.length === 0 || files.length > PREVIEW_MAX) return null;
+    const pages = await previewArticles(previewState, files).catch(() => null);
+    if (!pages?.size) return null;
+    const hashes = await replaceFiles(config.outDir, pages);
+    const forget = <V>(m: ReadonlyMap<string, V>) => new Map([...m].filter(([rel]) => !hashes.has(rel)));
+    output = { hashes: forget(output.hashes), pages: forget(output.pages) };
+    server.publish({ site: `${sessionId}-${siteCount}-preview`, ok: true, changed: [...hashes.keys()], errors: [] });
+    return { hashes, ms: performance.now() - began };
   }
 
   async function reloadConfig(): Promise<Diagnostic[]> {

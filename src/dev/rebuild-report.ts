@@ -49,6 +49,8 @@ export interface RebuildReport {
   readonly timings: Record<Stage, number>;
   /** Pages rendered (the others had the inputs of the live page) and search index parts re-indexed. */
   readonly rendered?: { readonly pages: number; readonly searchParts: number };
+  /** The edited articles' pages written before the rebuild (preview.ts), and how long after the change began. */
+  readonly preview?: { readonly pages: number; readonly ms: number };
 }
 
 /** `content/a.txt changed, templates/x.eta added` (relative to `cwd`; at most `max` named). */
@@ -63,7 +65,8 @@ export function formatRebuild(r: RebuildReport, cwd: string): string {
   const pages = (list: readonly string[]) => list.filter((f) => f.endsWith('.html')).length;
   const t = r.timings;
   const saved = r.sinceSave === null ? '' : `, ${r.sinceSave.toFixed(0)} ms after the save`;
-  return `${describeChanges(r.changes, cwd)}: ${r.changes.length ? 'rebuilt' : 'built'} in ${r.ms.toFixed(0)} ms${saved}; ` +
+  const preview = r.preview ? `article page${r.preview.pages === 1 ? '' : 's'} written in ${r.preview.ms.toFixed(0)} ms, ` : '';
+  return `${describeChanges(r.changes, cwd)}: ${preview}${r.changes.length ? 'rebuilt' : 'built'} in ${r.ms.toFixed(0)} ms${saved}; ` +
     `${r.reprocessed} of ${r.articles} articles re-read (${r.articles - r.reprocessed} from cache); ` +
     `pages: ${pages(r.diff.changed)} changed, ${pages(r.diff.added)} added, ${pages(r.diff.removed)} removed` +
     `${r.rendered ? ` (${r.rendered.pages} rendered, ${r.rendered.searchParts} search index part${r.rendered.searchParts === 1 ? '' : 's'} re-indexed)` : ''} ` +

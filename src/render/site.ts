@@ -1,11 +1,11 @@
 /** The render stage as a whole: linked archive in, every output file (path -> content) out. */
 import type { Config } from '../config.js';
 import type { LinkedTopic } from '../link/topics.js';
-import type { Site, Story, TimelineEntry } from '../model.js';
+import type { Article, Site, Story, TimelineEntry } from '../model.js';
 import { hashAssets, type AssetFile } from './assets.js';
 import { exportData, exportTimelineJs } from './export-json.js';
 import { renderFeeds } from './feeds.js';
-import { renderPages, timelineMonths, type PageMemo, type PageRecord, type ReusedPage } from './pages.js';
+import { pageRenderers, renderPages, timelineMonths, type PageMemo, type PageRecord, type ReusedPage } from './pages.js';
 import { buildSearchIndex, bundleFiles, type SearchBundle } from './search-index.js';
 import { planSearch } from './search-records.js';
 import { renderSitemaps } from './sitemap.js';
@@ -45,17 +45,8 @@ export interface RenderedSite {
 /** Renders pages, feeds, sitemaps, the data export and hashed assets. */
 export async function renderSite(input: RenderInput): Promise<RenderedSite> {
   const { config, site } = input;
-  const urls = createUrls(config.basePath, config.url);
-  const hashed = hashAssets(input.assets);
-  const assetUrl = (name: string) => (hashed.names.has(name) ? urls.asset(hashed.names.get(name)!) : '');
-  const articles = new Map(site.articles.map((a) => [a.slug, a]));
-  const storyOf = new Map<string, Story>();
-  for (const s of site.stories) for (const slug of s.articles) storyOf.set(slug, s);
-  const ctx: RenderContext = {
-    config, urls, articles, storyOf, related: input.related,
-    topics: new Map(input.topics.map((t) => [t.name, t])),
-    assets: { css: assetUrl('site.css'), js: assetUrl('site.js'), icon: assetUrl('favicon.svg') },
-  };
+  const { ctx, hashed } = renderContext(input, site.articles);
+  const { urls, articles } = ctx;
 
   // Pagefind indexes in its own processes: start it first and render meanwhile.
   const timeline = timelineMonths(site.timeline);
@@ -85,4 +76,34 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
   const search = await searching;
   for (const [k, v] of bundleFiles(search.bundle)) out.set(k, v);
   return { files: out, reused: pages.reused, pages: pages.records, search: search.bundle, searchPartsIndexed: search.indexed };
+}
+
+type ContextInput = Pick<RenderInput, 'config' | 'site' | 'topics' | 'related' | 'assets'>;
+
+/** What view builders need, once per build; `articles` are those pages link to (by slug). */
+function renderContext(input: ContextInput, articles: readonly Article[]) {
+  const { config, site } = input;
+  const urls = createUrls(config.basePath, config.url);
+  const hashed = hashAssets(input.assets);
+  const assetUrl = (name: string) => (hashed.names.has(name) ? urls.asset(hashed.names.get(name)!) : '');
+  const storyOf = new Map<string, Story>();
+  for (const s of site.stories) for (const slug of s.articles) storyOf.set(slug, s);
+  const ctx: RenderContext = {
+    config, urls, articles: new Map(articles.map((a) => [a.slug, a])), storyOf, related: input.related,
+    topics: new Map(input.topics.map((t) => [t.name, t])),
+    assets: { css: assetUrl('site.css'), js: assetUrl('site.js'), icon: assetUrl('favicon.svg') },
+  };
+  return { ctx, hashed };
+}
+
+/**
+ * The pages of a few articles, against the links of a built site (dev mode's first answer to an
+ * edit, see preview.ts): output path -> HTML.
+ */
+export function renderArticlePages(input: ContextInput & { readonly engine: TemplateEngine }, edited: readonly Article[]): Map<string, string> {
+  const replaced = new Map(edited.map((a) => [a.slug, a]));
+  const { ctx } = renderContext(input, input.site.articles.map((a) => replaced.get(a.slug) ?? a));
+  const out = { rendered: new Map<string, string>(), reused: new Map(), records: new Map() };
+  pageRenderers.articles!(out, { site: { ...input.site, articles: [...edited] }, topics: input.topics, ctx, engine: input.engine, eventsByTopic: new Map(), searchParts: [], timelineMonths: [] });
+  return out.rendered;
 }

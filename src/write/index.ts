@@ -2,4 +2,4 @@
 export { writeSite, recoverInterruptedSwap, type OutputFiles } from './write-site.js';
 export { removeOutputManifest, writeArticleCache, writeOutputManifest, writeSearchCache, type OutputState } from './write-cache.js';
 export { writeOutput } from './write-changed.js';
-export { hashFiles } from './write-in-place.js';
+export { hashFiles, replaceFiles } from './write-in-place.js';

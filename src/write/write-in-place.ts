@@ -145,3 +145,19 @@ export async function writeParallel(entries: readonly (readonly [string, string 
   };
   await Promise.all(Array.from({ length: PARALLEL_WRITES }, worker));
 }
+
+/**
+ * Replaces a few files of the live site, each atomically (written beside it, then renamed over
+ * it): dev mode's preview of an edited article (preview.ts). Returns their content hashes.
+ */
+export async function replaceFiles(outDir: string, files: OutputFiles): Promise<Map<string, string>> {
+  for (const rel of files.keys()) assertInside(rel);
+  for (const [rel, content] of files) {
+    const target = path.join(outDir, rel);
+    const temp = `${target}.${process.pid}.tmp`;
+    await fsp.mkdir(path.dirname(target), { recursive: true });
+    await fsp.writeFile(temp, content);
+    await fsp.rename(temp, target);
+  }
+  return hashFiles(files);
+}

@@ -71,16 +71,24 @@ describe('news-archive dev', () => {
       assert.deepEqual(r.changes.map((c) => `${c.kind} ${c.event} ${path.relative(project.dir, c.file)}`), [`content change ${ARTICLE}`]);
       articlePage = r.diff.changed.find((f) => /^articles\/[^/]+\/index\.html$/.test(f))!;
       assert.ok(fs.readFileSync(path.join(project.config.outDir, articlePage), 'utf8').includes('zebra crossings'));
-      assert.match(out.at(-1)!, new RegExp(`^${ARTICLE} changed: rebuilt in \\d+ ms, \\d+ ms after the save; 1 of 5 articles re-read \\(4 from cache\\)`));
+      // The article's own page first (preview.ts), then the whole site.
+      assert.match(out.at(-1)!, new RegExp(`^${ARTICLE} changed: article page written in \\d+ ms, rebuilt in \\d+ ms, \\d+ ms after the save; 1 of 5 articles re-read \\(4 from cache\\)`));
+      assert.equal(r.preview?.pages, 1);
       const served = await get(`${session.url}${articlePage.replace(/index\.html$/, '')}`);
       assert.ok(served.body.includes('zebra crossings'));
-      await waitForEvents(stream.events, 2);
-      const [hello, build] = stream.events as { event: string; data: DevState }[];
+      await waitForEvents(stream.events, 3);
+      const [hello, preview, build] = stream.events as { event: string; data: DevState }[];
       assert.equal(hello!.event, 'hello');
+      // The preview tells the tab showing the article at once; the rebuild wrote that page as it
+      // was previewed, so it does not send that tab a second reload.
+      assert.equal(preview!.event, 'build');
+      assert.deepEqual(preview!.data.changed, [articlePage]);
+      assert.notEqual(preview!.data.site, hello!.data.site);
       assert.equal(build!.event, 'build');
       assert.equal(build!.data.ok, true);
-      assert.ok(build!.data.changed.includes(articlePage));
-      assert.notEqual(build!.data.site, hello!.data.site);
+      assert.ok(!build!.data.changed.includes(articlePage), build!.data.changed.join(', '));
+      assert.ok(build!.data.changed.length > 0, 'the rebuild changed other pages (topic lists, feeds)');
+      assert.notEqual(build!.data.site, preview!.data.site);
     } finally {
       stream.close();
     }
