@@ -27,7 +27,7 @@ describe('news-archive dev', () => {
       assert.ok(!fs.readFileSync(path.join(dir, 'public/index.html'), 'utf8').includes(CLIENT_PATH));
 
       fs.writeFileSync(path.join(dir, 'content/good.txt'), `${GOOD}\nThey met again on Friday.\n`);
-      await waitFor(() => /^content\/good\.txt changed: rebuilt in \d+ ms/m.test(child.output.stdout), 'the rebuild line');
+      await waitFor(() => /^content\/good\.txt changed: (article page written in \d+ ms, )?rebuilt in \d+ ms/m.test(child.output.stdout), 'the rebuild line');
       fs.writeFileSync(path.join(dir, 'content/bad.txt'), '---\ndate: yesterday\n---\nText.\n');
       await waitFor(() => /content\/bad\.txt added: build failed/.test(child.output.stderr), 'the failure line');
       assert.match(child.output.stderr, /^content\/bad\.txt:2:7: error NA204: .+\n {2}hint: .+$/m);
