@@ -35,8 +35,7 @@ if (edit) {
   if (pages) {
     const written = await replaceFiles(config.outDir, pages);
     previewMs = performance.now() - start;
-    const forget = (m) => new Map([...m].filter(([rel]) => !written.has(rel)));
-    output = { hashes: forget(output.hashes), pages: forget(output.pages) };
+    output = { hashes: new Map([...output.hashes, ...written]), pages: new Map([...output.pages].filter(([rel]) => !written.has(rel))) };
   }
   result = await build(config, { cache, previousOutput: output, previousSearch: result.search });
 }

@@ -15,7 +15,7 @@ import type { Article, Site, SourceFile } from './model.js';
 import type { PreviewState } from './preview.js';
 import { parseFrontMatter, type ParsedFrontMatter } from './normalize/index.js';
 import { createTemplateEngine, renderSite, type PageMemo, type RenderedSite, type SearchBundle } from './render/index.js';
-import { recoverInterruptedSwap, removeOutputManifest, writeArticleCache, writeOutput, writeOutputManifest, writeSearchCache, type OutputState } from './write/index.js';
+import { recoverInterruptedSwap, removeOutputManifest, removeStaleCaches, withOutputLock, writeArticleCache, writeOutput, writeOutputManifest, writeSearchCache, type OutputState } from './write/index.js';
 
 export interface BuildOptions {
   /** Leave bad files out and build the rest (exit 0). */
@@ -79,7 +79,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
 
   // A build killed mid-swap left the previous site under another name: put it back first, so even a
   // build that fails below leaves a whole public/.
-  if (options.write !== false) await recoverInterruptedSwap(config.outDir).catch(() => undefined);
+  if (options.write !== false) await withOutputLock(config.outDir, () => recoverInterruptedSwap(config.outDir)).catch(() => undefined);
 
   // load: sources, topics file, theme
   const loaded = await time('load', () => loadInputs(config, diagnostics));
@@ -119,16 +119,23 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   let output: OutputState | undefined;
   if (options.write !== false) {
     try {
-      // The record of what the folder holds goes first: a build that dies while updating the site
-      // in place must not leave the next one trusting a record of the old files.
-      if (disk && current) await time('write', () => removeOutputManifest(config.cacheDir));
-      const hashes = await time('write', () => writeOutput(config.outDir, files, { current: current?.hashes ?? null, reused: rendered.reused }));
-      output = { hashes, pages: rendered.pages };
-      // A cache that cannot be saved costs the next build time, never correctness.
+      output = await time('write', () => withOutputLock(config.outDir, async () => {
+        // The record of what the folder holds goes first: a build that dies while updating the
+        // site in place, or dev mode (which keeps its record in memory), must not leave a later
+        // build trusting a record of older files.
+        await removeOutputManifest(config.cacheDir);
+        const hashes = await writeOutput(config.outDir, files, { current: current?.hashes ?? null, reused: rendered.reused });
+        const state = { hashes, pages: rendered.pages };
+        // A cache that cannot be saved costs the next build time, never correctness.
+        if (disk) await writeOutputManifest(config.cacheDir, config.outDir, state).catch(() => undefined);
+        return state;
+      }));
       if (disk) {
-        if (disk.changed) await time('write', () => writeArticleCache(config.cacheDir, disk.used, disk.loaded).catch(() => undefined));
+        if (disk.changed) {
+          await time('write', () => writeArticleCache(config.cacheDir, disk.used, disk.loaded).catch(() => undefined));
+          await time('write', () => removeStaleCaches(config.cacheDir));
+        }
         if (searchPartsIndexed > 0 || !previousSearch) await time('write', () => writeSearchCache(config.cacheDir, search).catch(() => undefined));
-        await time('write', () => writeOutputManifest(config.cacheDir, config.outDir, output!).catch(() => undefined));
       }
     } catch (err) {
       diagnostics.push(toDiagnostic(err, config.outDir, CODES.OUTPUT_UNWRITABLE, 'Check the output folder.'));
@@ -138,7 +145,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   return {
     ok: true, diagnostics: sortDiagnostics(diagnostics), articles: linked.site.articles, topics: linked.topics, site: linked.site, files, timings,
     search, searchPartsIndexed, pagesRendered: rendered.pages.size - rendered.reused.size, ...(output ? { output } : {}),
-    preview: { config, gazetteer, furniture, site: linked.site, topics: linked.topics, related: linked.related, assets: loaded.theme.assets, engine },
+    preview: { config, gazetteer, furniture, site: linked.site, wantedSlugs: new Map(extracted.map((a) => [a.source, a.slug])), topics: linked.topics, related: linked.related, assets: loaded.theme.assets, engine },
   };
 }
 

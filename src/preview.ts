@@ -6,7 +6,8 @@
  * timeline, search) up to date, and the article's page too if its links changed.
  *
  * Anything the preview cannot answer for alone returns null and waits for the full rebuild: a new
- * or removed file, a changed headline (it may move the page), front matter errors, a draft.
+ * or removed file, a new slug (a changed headline or `slug:` moves the page), front matter errors,
+ * a draft.
  */
 import path from 'node:path';
 import { cloneForLink } from './article-cache.js';
@@ -27,6 +28,8 @@ export interface PreviewState {
   readonly gazetteer: Gazetteer;
   readonly furniture: FurnitureContext;
   readonly site: Site;
+  /** Source path -> the slug its article asked for, before the link stage made slugs unique. */
+  readonly wantedSlugs: ReadonlyMap<string, string>;
   readonly topics: readonly LinkedTopic[];
   readonly related: ReadonlyMap<string, readonly string[]>;
   readonly assets: readonly AssetFile[];
@@ -64,7 +67,7 @@ export async function previewArticles(state: PreviewState, files: readonly strin
       if (err instanceof SourceError) return null;
       throw err;
     }
-    if (article.draft || article.title !== before.title) return null;
+    if (article.draft || article.slug !== state.wantedSlugs.get(rel)) return null;
     // The links of the last build: its slug (which may carry a -2), its topics' slugs.
     const linked = cloneForLink(article);
     linked.slug = before.slug;

@@ -11,7 +11,7 @@ import { CODES, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { LoadedConfig } from '../load/read-config.js';
 import type { SearchBundle } from '../render/index.js';
 import { previewArticles, warmUpPreview, type PreviewState } from '../preview.js';
-import { replaceFiles, type OutputState } from '../write/index.js';
+import { replaceFiles, withOutputLock, type OutputState } from '../write/index.js';
 import { createRebuildQueue, watchProject, type Change } from '../watch.js';
 import { startDevServer } from './dev-server.js';
 import { describeChanges, diffOutputs, formatRebuild, hashOutputs, toOverlayItems, type RebuildReport } from './rebuild-report.js';
@@ -125,8 +125,8 @@ export async function startDev(start: Readonly<Config>, options: DevOptions = {}
   /**
    * Edits of articles the site already has: their pages are written first, against the last
    * build's links (preview.ts), and the tabs showing them reload; the full rebuild follows. The
-   * previewed pages leave the output record, so the rebuild writes them unless it renders them
-   * byte for byte the same.
+   * output record takes the previewed pages' hashes and forgets what they were rendered from, so
+   * the rebuild renders them again and writes them only if they came out different.
    */
   async function previewEdits(changes: readonly Change[], began: number): Promise<{ hashes: Map<string, string>; ms: number } | null> {
     const files = [...new Set(changes.map((c) => c.file))];
@@ -134,9 +134,8 @@ export async function startDev(start: Readonly<Config>, options: DevOptions = {}
     if (!previewState || !edits || files.length === 0 || files.length > PREVIEW_MAX) return null;
     const pages = await previewArticles(previewState, files).catch(() => null);
     if (!pages?.size) return null;
-    const hashes = await replaceFiles(config.outDir, pages);
-    const forget = <V>(m: ReadonlyMap<string, V>) => new Map([...m].filter(([rel]) => !hashes.has(rel)));
-    output = { hashes: forget(output.hashes), pages: forget(output.pages) };
+    const hashes = await withOutputLock(config.outDir, () => replaceFiles(config.outDir, pages));
+    output = { hashes: new Map([...output.hashes, ...hashes]), pages: new Map([...output.pages].filter(([rel]) => !hashes.has(rel))) };
     server.publish({ site: `${sessionId}-${siteCount}-preview`, ok: true, changed: [...hashes.keys()], errors: [] });
     return { hashes, ms: performance.now() - began };
   }

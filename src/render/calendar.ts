@@ -36,6 +36,11 @@ export function groupByMonth<T>(items: readonly T[], dateOf: (t: T) => string): 
   return [...groups].map(([key, list]) => ({ key, id: `m-${key}`, label: formatDate(key), items: list }));
 }
 
+/** Items on a month or year page (archive, timeline, topic years): twice a list page's. */
+export function calendarPageSize(pageSize: number): number {
+  return pageSize * 2;
+}
+
 /** Every page of every group, `size` items a page. */
 export function calendarPages<T>(groups: readonly CalendarGroup<T>[], size: number): CalendarPage<T>[] {
   return groups.flatMap((group) => {
@@ -67,7 +72,7 @@ export function calendarYears<T>(groups: readonly CalendarGroup<T>[], href: (key
 /** Links to the groups before and after one, for a month page's "previous month / next month". */
 export function neighbours<T>(groups: readonly CalendarGroup<T>[], key: string, href: (key: string) => string): { prev: { label: string; href: string } | null; next: { label: string; href: string } | null } {
   const i = groups.findIndex((g) => g.key === key);
-  const link = (g: CalendarGroup<T> | undefined) => (g ? { label: g.label, href: href(g.key) } : null);
+  const link = (g: CalendarGroup<T> | undefined) => (g && i >= 0 ? { label: g.label, href: href(g.key) } : null);
   return { prev: link(groups[i - 1]), next: link(groups[i + 1]) };
 }
 

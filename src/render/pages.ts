@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import type { LinkedTopic } from '../link/topics.js';
 import type { Article, Site, TimelineEntry } from '../model.js';
 import { breadcrumbLd, collectionLd, newsArticleLd, websiteLd } from './json-ld.js';
-import { calendarPages, calendarYears, groupByMonth, groupPagination, neighbours, type CalendarGroup } from './calendar.js';
+import { calendarPageSize, calendarPages, calendarYears, groupByMonth, groupPagination, neighbours, type CalendarGroup, type CalendarPage } from './calendar.js';
 import type { TemplateEngine } from './templates.js';
 import { outputPathFor } from './urls.js';
 import { formatMonth } from './format.js';
@@ -83,6 +83,32 @@ export function timelineMonths(timeline: readonly TimelineEntry[]): CalendarGrou
   return groupByMonth(timeline, (e) => e.date);
 }
 
+/** A part of the site paged by month (archive, timeline): its name, index and month pages. */
+interface MonthSection {
+  readonly label: string;
+  readonly kind: string;
+  readonly href: string;
+  readonly page: (key: string, page?: number) => string;
+}
+
+/** What every month page of a section has: its head, breadcrumbs, neighbouring months and pages. */
+function monthPage<T>(ctx: RenderContext, section: MonthSection, groups: readonly CalendarGroup<T>[], p: CalendarPage<T>, description: string) {
+  const url = section.page(p.group.key, p.page);
+  const crumbs = [{ label: section.label, href: section.href }, { label: p.group.label, href: section.page(p.group.key) }];
+  const title = `${section.label}: ${p.group.label}${p.page > 1 ? `, page ${p.page}` : ''}`;
+  return {
+    url,
+    view: {
+      ...layoutView(ctx, { title, description, path: url, kind: section.kind, breadcrumbs: crumbs, jsonLd: [breadcrumbLd(crumbs, ctx.urls.absolute)] }),
+      index: false,
+      calendar: [],
+      total: p.group.items.length,
+      neighbours: neighbours(groups, p.group.key, (k) => section.page(k)),
+      pagination: groupPagination(p, section.page),
+    },
+  };
+}
+
 /** A topic's articles by year of publication, oldest first, undated ones last. */
 function yearGroups(articles: readonly Article[]): CalendarGroup<Article>[] {
   const dated = articles.filter((a) => a.date).sort((a, b) => a.date!.localeCompare(b.date!) || a.slug.localeCompare(b.slug));
@@ -149,7 +175,7 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
 
   topics(out, input) {
     const { ctx } = input;
-    const limit = ctx.config.pageSize * 2;
+    const limit = calendarPageSize(ctx.config.pageSize);
     for (const t of input.topics) {
       const articles = t.articles.map((s) => ctx.articles.get(s)!);
       const events = input.eventsByTopic.get(t.name) ?? [];
@@ -217,7 +243,7 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
   timeline(out, input) {
     const { ctx, site } = input;
     const groups = input.timelineMonths;
-    const limit = ctx.config.pageSize * 2;
+    const limit = calendarPageSize(ctx.config.pageSize);
     const description = `What happened when, as reported in ${ctx.config.title}: every dated event, linked to its sentence.`;
     const url = ctx.urls.timeline();
     const small = site.timeline.length <= limit;
@@ -233,20 +259,14 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
       neighbours: { prev: null, next: null },
       pagination: { current: 1, total: 1, prev: null, next: null },
     });
+    const section = { label: 'Timeline', kind: 'timeline', href: url, page: ctx.urls.timelineMonth };
     for (const p of calendarPages(groups, limit)) {
-      const monthUrl = ctx.urls.timelineMonth(p.group.key, p.page);
-      const title = `Timeline: ${p.group.label}${p.page > 1 ? `, page ${p.page}` : ''}`;
-      const crumbs = [{ label: 'Timeline', href: url }, { label: p.group.label, href: ctx.urls.timelineMonth(p.group.key) }];
-      emit(out, input, monthUrl, 'timeline', {
-        ...layoutView(ctx, { title, description: `Events of ${p.group.label} reported in ${ctx.config.title}, each linked to its sentence.`, path: monthUrl, kind: 'timeline', breadcrumbs: crumbs, jsonLd: [breadcrumbLd(crumbs, ctx.urls.absolute)] }),
-        index: false,
-        calendar: [],
+      const page = monthPage(ctx, section, groups, p, `Events of ${p.group.label} reported in ${ctx.config.title}, each linked to its sentence.`);
+      emit(out, input, page.url, 'timeline', {
+        ...page.view,
         months: [{ id: p.group.id, label: p.group.label, href: null, items: eventViews(ctx, p.items) }],
-        total: p.group.items.length,
         yearOnly: p.group.key.length === 4,
         archiveHref: ctx.urls.archive(),
-        neighbours: neighbours(groups, p.group.key, (k) => ctx.urls.timelineMonth(k)),
-        pagination: groupPagination(p, ctx.urls.timelineMonth),
       });
     }
   },
@@ -257,7 +277,7 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
     const undated = site.articles.filter((a) => !a.date);
     const groups = groupByMonth(dated, (a) => a.date!);
     const all = undated.length ? [...groups, { key: 'undated', id: 'undated', label: 'Undated', items: undated }] : groups;
-    const limit = ctx.config.pageSize * 2;
+    const limit = calendarPageSize(ctx.config.pageSize);
     const description = `Every article in ${ctx.config.title} by publication date, oldest first.`;
     const url = ctx.urls.archive();
     const small = site.articles.length <= limit;
@@ -273,21 +293,15 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
       neighbours: { prev: null, next: null },
       pagination: { current: 1, total: 1, prev: null, next: null },
     });
+    const section = { label: 'Archive', kind: 'archive', href: url, page: ctx.urls.archiveMonth };
     for (const p of calendarPages(all, limit)) {
-      const monthUrl = ctx.urls.archiveMonth(p.group.key, p.page);
-      const title = `Archive: ${p.group.label}${p.page > 1 ? `, page ${p.page}` : ''}`;
-      const crumbs = [{ label: 'Archive', href: url }, { label: p.group.label, href: ctx.urls.archiveMonth(p.group.key) }];
+      const page = monthPage(ctx, section, all, p, `Articles of ${p.group.label} in ${ctx.config.title}, oldest first.`);
       const isUndated = p.group.key === 'undated';
-      emit(out, input, monthUrl, 'archive', {
-        ...layoutView(ctx, { title, description: `Articles of ${p.group.label} in ${ctx.config.title}, oldest first.`, path: monthUrl, kind: 'archive', breadcrumbs: crumbs, jsonLd: [breadcrumbLd(crumbs, ctx.urls.absolute)] }),
-        index: false,
-        calendar: [],
+      emit(out, input, page.url, 'archive', {
+        ...page.view,
         months: isUndated ? [] : [{ id: p.group.id, label: p.group.label, href: null, items: cards(p.items) }],
         undated: isUndated ? cards(p.items) : [],
         undatedLink: null,
-        total: p.group.items.length,
-        neighbours: neighbours(all, p.group.key, (k) => ctx.urls.archiveMonth(k)),
-        pagination: groupPagination(p, ctx.urls.archiveMonth),
       });
     }
   },

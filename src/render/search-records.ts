@@ -13,7 +13,7 @@ import type { Config } from '../config.js';
 import type { LinkedTopic } from '../link/topics.js';
 import type { Article, TimelineEntry } from '../model.js';
 import { formatDate } from './format.js';
-import type { CalendarGroup } from './calendar.js';
+import { calendarPageSize, calendarPages, type CalendarGroup } from './calendar.js';
 import type { Urls } from './urls.js';
 import { KIND_NAMES, UNKNOWN_PUBLISHER } from './views.js';
 
@@ -85,12 +85,14 @@ export function planSearch(input: SearchInput): SearchPart[] {
   const byPart: SearchRecord[][] = Array.from({ length: parts }, () => []);
   for (const a of input.articles) byPart[partOf(a.slug, parts)]!.push(articleRecord(input, a));
   const shared = [...topicRecords(input), ...monthRecords(input)];
-  const lists = parts === 1 ? [{ dir: '', records: [...byPart[0]!, ...shared] }]
-    // A part no article hashed to is left out: Pagefind writes an index without a language for it,
-    // which the search page cannot merge.
-    : [{ dir: '', records: shared }, ...byPart.map((records, i) => ({ dir: partDir(i), records })).filter((p) => p.records.length > 0)];
+  // A part with no records is left out: Pagefind writes an index without a language for it, which
+  // the search page cannot load or merge. So the primary part holds the first article part too
+  // when there are no topics or events to fill it.
+  const lists = parts === 1 || shared.length === 0 ? [{ dir: '', records: [...byPart[0]!, ...shared] }, ...byPart.slice(1).map((records, i) => ({ dir: partDir(i + 1), records }))]
+    : [{ dir: '', records: shared }, ...byPart.map((records, i) => ({ dir: partDir(i), records }))];
+  const nonEmpty = lists.filter((p) => p.dir === '' || p.records.length > 0);
   const settings = JSON.stringify([SEARCH_FORMAT, config.language]);
-  return lists.map(({ dir, records }) => ({
+  return nonEmpty.map(({ dir, records }) => ({
     dir,
     records,
     key: crypto.createHash('sha256').update(settings).update(JSON.stringify(records)).digest('hex'),
@@ -98,7 +100,7 @@ export function planSearch(input: SearchInput): SearchPart[] {
 }
 
 /** Bump when the shape of the records changes, so cached indexes are rebuilt. */
-const SEARCH_FORMAT = 4;
+const SEARCH_FORMAT = 5;
 
 // Pagefind prefixes every result URL with the folder its bundle is served from minus `pagefind/`
 // (the base path), so records carry site-relative URLs: giving it `/archive/a/` under the base
@@ -129,25 +131,27 @@ function topicRecords(input: SearchInput): SearchRecord[] {
 }
 
 /**
- * One record per timeline month, not per event: per-event records made 8 of every 10 output files
- * at 1k articles (issue 7). The result links to the month on the timeline, where each event links
- * on to its sentence.
+ * One record per timeline page (a month, or a page of a busy month), not per event: per-event
+ * records made 8 of every 10 output files at 1k articles (issue 7). The result links to the page
+ * that shows its events, where each event links on to its sentence.
  */
 function monthRecords(input: SearchInput): SearchRecord[] {
   const topicsOfEvent = new Map<TimelineEntry, string[]>();
   for (const [name, entries] of input.eventsByTopic ?? []) {
     for (const e of entries) topicsOfEvent.set(e, [...(topicsOfEvent.get(e) ?? []), name]);
   }
-  return input.timelineMonths.map((m) => {
-    const sources = m.items.flatMap((e) => e.sources);
+  // The same pages as the timeline's (pages.ts).
+  return calendarPages(input.timelineMonths, calendarPageSize(input.config.pageSize)).map((p) => {
+    const sources = p.items.flatMap((e) => e.sources);
     const outlets = [...new Set(sources.map((s) => input.bySlug.get(s.article)!.publisher ?? UNKNOWN_PUBLISHER))].sort();
-    const topics = [...new Set(m.items.flatMap((e) => topicsOfEvent.get(e) ?? []))].sort();
+    const topics = [...new Set(p.items.flatMap((e) => topicsOfEvent.get(e) ?? []))].sort();
+    const label = `${p.group.label}${p.page > 1 ? `, page ${p.page}` : ''}`;
     return {
-      url: rel(input, input.urls.timelineMonth(m.key)),
+      url: rel(input, input.urls.timelineMonth(p.group.key, p.page)),
       content: sources.map((s) => s.event.sentence).join(' '),
       // Article headlines stay out of meta, or every event of a report would match its headline's words.
-      meta: { title: `Timeline: ${m.label}`, kind: 'Timeline event', info: `${m.items.length} dated event${m.items.length === 1 ? '' : 's'}`, outlet: outlets.join(', ') },
-      filters: { type: ['Event'], year: [m.items[0]!.date.slice(0, 4)], outlet: outlets, topic: topics },
+      meta: { title: `Timeline: ${label}`, kind: 'Timeline event', info: `${p.items.length} dated event${p.items.length === 1 ? '' : 's'}`, outlet: outlets.join(', ') },
+      filters: { type: ['Event'], year: [p.items[0]!.date.slice(0, 4)], outlet: outlets, topic: topics },
     };
   });
 }

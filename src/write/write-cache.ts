@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Article } from '../model.js';
 import type { PageRecord } from '../render/index.js';
 import type { SearchBundle } from '../render/search-index.js';
-import { CACHE_SHARDS, cacheShardFile, outputManifestFile, searchCacheFile } from '../load/read-cache.js';
+import { CACHE_SHARDS, cacheFolder, cacheShardFile, outputManifestFile, searchCacheFile } from '../load/read-cache.js';
 
 /** Saves the search bundle for the next build. */
 export async function writeSearchCache(cacheDir: string, bundle: SearchBundle): Promise<void> {
@@ -23,6 +23,18 @@ export interface OutputState {
 /** Records what the output folder now holds, for the next build. */
 export async function writeOutputManifest(cacheDir: string, outDir: string, state: OutputState): Promise<void> {
   await writeAtomically(outputManifestFile(cacheDir), v8.serialize({ outDir, ...state }));
+}
+
+/**
+ * Removes the cache files of other pipeline versions (and the single-file article cache of
+ * version 1, 170 MB at 10k articles): a new version never reads them.
+ */
+export async function removeStaleCaches(cacheDir: string): Promise<void> {
+  const current = new Set([cacheFolder(cacheDir), searchCacheFile(cacheDir), outputManifestFile(cacheDir)].map((f) => path.basename(f)));
+  const entries = await fs.readdir(cacheDir).catch(() => [] as string[]);
+  for (const e of entries) {
+    if (/^(articles|search|output)-v[^/]*$/.test(e) && !current.has(e)) await fs.rm(path.join(cacheDir, e), { recursive: true, force: true });
+  }
 }
 
 /** Forgets what the output folder holds (before it is changed in place). */

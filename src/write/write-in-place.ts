@@ -25,6 +25,8 @@ export const COMMIT = '.news-archive-commit-';
 const JOURNAL = 'journal.json';
 
 interface Journal {
+  /** The output folder the commit is for. */
+  readonly outDir: string;
   /** Output paths; the i-th is staged as `files/i`. */
   readonly write: string[];
   readonly remove: string[];
@@ -88,7 +90,7 @@ export async function updateInPlace(outDir: string, files: OutputFiles, current:
   const staging = await fsp.mkdtemp(path.join(parent, `${STAGING}${name}-${process.pid}-`));
   try {
     await fsp.mkdir(path.join(staging, 'files'));
-    const journal: Journal = { write: [...write.keys()], remove };
+    const journal: Journal = { outDir: path.resolve(outDir), write: [...write.keys()], remove };
     await writeParallel(journal.write.map((rel, i) => [path.join(staging, 'files', String(i)), write.get(rel)!]));
     await fsp.writeFile(path.join(staging, JOURNAL), JSON.stringify(journal));
   } catch (err) {
@@ -107,6 +109,11 @@ export async function updateInPlace(outDir: string, files: OutputFiles, current:
  */
 export async function applyCommit(commit: string, outDir: string): Promise<void> {
   const journal = JSON.parse(await fsp.readFile(path.join(commit, JOURNAL), 'utf8')) as Journal;
+  if (journal.outDir !== path.resolve(outDir)) {
+    // Not this folder's (a folder moved or renamed since): nothing in it can be trusted here.
+    await fsp.rm(commit, { recursive: true, force: true });
+    return;
+  }
   const made = new Set<string>();
   for (const [i, rel] of journal.write.entries()) {
     assertInside(rel);

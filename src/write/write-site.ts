@@ -6,7 +6,8 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { CODES, diagnostic, SourceError } from '../diagnostics.js';
+import { SourceError } from '../diagnostics.js';
+import { alive, unwritable } from './output-lock.js';
 import { applyCommit, assertInside, COMMIT, STAGING, writeParallel, type OutputFiles } from './write-in-place.js';
 
 export type { OutputFiles };
@@ -60,7 +61,9 @@ async function swapIn(staging: string, outDir: string): Promise<void> {
 /**
  * A build killed between the two renames of `swapIn` leaves the old site under its retired name:
  * put it back. One killed while moving committed files into place left a commit folder: finish it
- * (write-in-place.ts). Leftover staging folders of killed builds are removed.
+ * (write-in-place.ts), unless the site it was made against is gone. Leftover staging folders of
+ * killed builds are removed. Folders of builds still running, and of other output folders whose
+ * name starts like this one's, are left alone.
  */
 export async function recoverInterruptedSwap(outDir: string): Promise<void> {
   const parent = path.dirname(outDir);
@@ -74,33 +77,41 @@ export async function recoverInterruptedSwap(outDir: string): Promise<void> {
   const outExists = entries.includes(name);
   for (const e of entries.sort()) {
     const full = path.join(parent, e);
-    if (e.startsWith(`${COMMIT}${name}-`) && outExists && !isLive(Number(e.slice(COMMIT.length + name.length + 1).split('-')[0]))) {
-      await applyCommit(full, outDir);
-    } else if (e.startsWith(`${RETIRED}${name}-`)) {
+    const commit = leftoverPid(e, COMMIT, name, true);
+    const retired = leftoverPid(e, RETIRED, name, false);
+    const staging = leftoverPid(e, STAGING, name, true);
+    if (commit !== null && !isLive(commit)) {
+      // A commit is a change to the site it was made against: with that site gone (deleted, or
+      // replaced whole by a cold build), it would put old files into a newer one.
+      if (outExists) await applyCommit(full, outDir);
+      else await fs.rm(full, { recursive: true, force: true });
+    } else if (retired !== null) {
       if (!outExists && !(await exists(outDir))) await fs.rename(full, outDir);
       else await fs.rm(full, { recursive: true, force: true });
-    } else if (e.startsWith(`${STAGING}${name}-`) && !isLive(Number(e.slice(STAGING.length + name.length + 1).split('-')[0]))) {
+    } else if (staging !== null && !isLive(staging)) {
       await fs.rm(full, { recursive: true, force: true });
     }
   }
 }
 
-// A staging folder of a build still running (e.g. a dev server next to a build) must survive.
+/**
+ * The pid in the name of one of this output folder's leftovers (`<prefix><name>-<pid>`, then
+ * `-<suffix>` for staging and commit folders), or null for anything else, such as the leftovers
+ * of an output folder named `<name>-preview`.
+ */
+function leftoverPid(entry: string, prefix: string, name: string, suffixed: boolean): number | null {
+  const head = `${prefix}${name}-`;
+  if (!entry.startsWith(head)) return null;
+  const m = (suffixed ? /^(\d+)-[A-Za-z0-9]+$/ : /^(\d+)$/).exec(entry.slice(head.length));
+  return m ? Number(m[1]) : null;
+}
+
+// A staging folder of a build still running in another process (e.g. a dev server next to a
+// build) must survive; this process's own builds take turns (output-lock.ts).
 function isLive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return pid !== process.pid && alive(pid);
 }
 
 async function exists(p: string): Promise<boolean> {
   return fs.access(p).then(() => true, () => false);
-}
-
-function unwritable(outDir: string, err: unknown): SourceError {
-  return new SourceError(diagnostic('error', CODES.OUTPUT_UNWRITABLE, `cannot write the output folder: ${(err as Error).message}`,
-    'Check that the output folder (--out) and its parent exist and are writable; the previous site was left as it was.', { file: outDir }), { cause: err });
 }

@@ -113,6 +113,29 @@ describe('the article cache', () => {
     assert.ok(rewritten.length >= 1 && rewritten.length <= 2, `the old entry's shard and the new one's: ${rewritten.join(', ')}`);
   });
 
+  it('should rewrite only the shards whose entries differ from those loaded', async () => {
+    const { writeArticleCache } = await import('../../src/write/write-cache.js');
+    const { cacheFolder, readArticleCache } = await import('../../src/load/read-cache.js');
+    const cacheDir = path.join(tempDir(), '.cache');
+    const entry = (title: string) => ({ title } as unknown as Article);
+    const all = new Map([['a1', entry('one')], ['a2', entry('two')], ['b1', entry('three')], ['c1', entry('four')]]);
+    await writeArticleCache(cacheDir, all, new Map());
+    const loaded = await readArticleCache(cacheDir);
+    assert.deepEqual([...loaded.keys()].sort(), ['a1', 'a2', 'b1', 'c1']);
+    const mtimes = () => new Map(fs.readdirSync(cacheFolder(cacheDir)).map((f) => [f, fs.statSync(path.join(cacheFolder(cacheDir), f)).mtimeMs]));
+    const before = mtimes();
+    assert.deepEqual([...before.keys()].sort(), ['a.bin', 'b.bin', 'c.bin']);
+    await new Promise((r) => setTimeout(r, 20));
+    // b1 replaced by b2; a and c as loaded.
+    await writeArticleCache(cacheDir, new Map([['a1', loaded.get('a1')!], ['a2', loaded.get('a2')!], ['b2', entry('five')], ['c1', loaded.get('c1')!]]), loaded);
+    const after = mtimes();
+    assert.equal(after.get('a.bin'), before.get('a.bin'));
+    assert.equal(after.get('c.bin'), before.get('c.bin'));
+    assert.notEqual(after.get('b.bin'), before.get('b.bin'));
+    await writeArticleCache(cacheDir, new Map([['a1', loaded.get('a1')!], ['a2', loaded.get('a2')!]]), await readArticleCache(cacheDir));
+    assert.deepEqual([...mtimes().keys()], ['a.bin'], 'a shard with no entries left is removed');
+  });
+
   it('should keep its disk cache under the pipeline version, so a new version starts cold', async () => {
     const { cacheShardFile } = await import('../../src/load/read-cache.js');
     const { PIPELINE_VERSION } = await import('../../src/article-cache.js');

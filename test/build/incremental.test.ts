@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { memoryCache } from '../../src/article-cache.js';
 import { build } from '../../src/build.js';
 import { resolveConfig, type UserConfig } from '../../src/config.js';
 import { readOut, ROOT, TEMPLATES, tempDir, writeContent } from '../support/site.js';
@@ -160,3 +161,36 @@ describe('what a new article touches', () => {
     assert.deepEqual(pages, ['archive/2016/03/index.html', 'archive/index.html', 'timeline/2016/02/index.html', 'timeline/2016/03/index.html', 'timeline/index.html']);
   });
 });
+
+describe('a site changed by dev mode, then built again', () => {
+  it('should not trust a record of the folder that dev mode changed since', async () => {
+    // build, then dev adds an article (dev keeps its record in memory), then the article is
+    // deleted and build runs: the deleted article's page must go.
+    const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva') });
+    const first = await p.build();
+    fs.writeFileSync(path.join(p.content, 'b.md'), article('Talks in Ankara', '2016-07-02', 'Ankara'));
+    const config = resolveConfig(ROOT, { url: 'https://archive.example.org' }, { contentDir: p.content, outDir: p.out, templatesDir: p.templates, cacheDir: path.join(path.dirname(p.out), '.cache') });
+    const dev = await build(config, { cache: memoryCache(), previousOutput: first.output! });
+    assert.ok(dev.ok);
+    assert.ok(fs.existsSync(path.join(p.out, 'articles/talks-in-ankara/index.html')));
+    fs.rmSync(path.join(p.content, 'b.md'));
+    await p.build();
+    assert.ok(!fs.existsSync(path.join(p.out, 'articles/talks-in-ankara')), 'the page dev mode added is gone');
+    assert.ok(!fs.existsSync(path.join(p.out, 'archive/2016/07')), 'and its month');
+  });
+});
+
+describe('a split search index with no topics and no events', () => {
+  it('should still give the search page a primary index with articles in it', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 8; i++) files[`a${i}.md`] = `---\ndate: 2016-03-1${i}\n---\nrain report ${i}\n\nit rained all day and the roads were wet.\n`;
+    const p = project(files, { searchPartSize: 2 });
+    const r = await p.build();
+    assert.equal(r.topics.length, 0);
+    assert.equal(r.site!.timeline.length, 0);
+    const entry = JSON.parse(readOut(p.out, 'pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    assert.ok(Object.values(entry.languages)[0]!.page_count > 0, JSON.stringify(entry));
+    for (const part of [...r.search!.parts.keys()].filter((d) => d !== '')) assert.notEqual(part, 'part-00/', 'part 0 is in the primary index');
+  });
+});
+

@@ -72,6 +72,8 @@ describe('a killed build', () => {
 
   for (const signal of ['SIGINT', 'SIGKILL'] as const) {
     it(`should leave the previous site whole when ${signal} lands during the write stage, or let the next build finish it`, async () => {
+      // Its own change, so this build has files to write whatever the build before it did.
+      fs.appendFileSync(path.join(project, 'content/a011.md'), `\nA paragraph added before the ${signal} test.\n`);
       const before = snapshot(out);
       const child = build();
       const exited = finished(child);

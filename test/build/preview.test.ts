@@ -47,6 +47,8 @@ describe('the preview of an edited article', () => {
     const a = path.join(p.content, 'a.md');
     fs.writeFileSync(a, report('A new headline moves the page', '2016-03-24'));
     assert.equal(await previewArticles(p.state, [a]), null, 'a changed headline');
+    fs.writeFileSync(a, `---\nslug: geneva-meeting\n${report('Kerry and Lavrov meet in Geneva', '2016-03-24').slice(4)}`);
+    assert.equal(await previewArticles(p.state, [a]), null, 'a new slug: the page moves, and the old one must go');
     fs.writeFileSync(a, '---\ndate: [2016\n---\nBroken\n\nText.\n');
     assert.equal(await previewArticles(p.state, [a]), null, 'front matter errors');
     fs.writeFileSync(a, `---\ndraft: true\n${report('Kerry and Lavrov meet in Geneva', '2016-03-24').slice(4)}`);

@@ -37,5 +37,6 @@ describe('calendar pages', () => {
     ]);
     assert.deepEqual(neighbours(groups, '2016-03', (k) => href(k)), { prev: { label: 'December 2015', href: '/archive/2015/12/' }, next: { label: 'July 2016', href: '/archive/2016/07/' } });
     assert.deepEqual(neighbours(groups, '2015', (k) => href(k)).prev, null);
+    assert.deepEqual(neighbours(groups, '1999-01', (k) => href(k)), { prev: null, next: null }, 'a month the calendar does not have');
   });
 });

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { withOutputLock } from '../../src/write/output-lock.js';
 import { hashFiles, updateInPlace } from '../../src/write/write-in-place.js';
 import { recoverInterruptedSwap } from '../../src/write/write-site.js';
 import { listFiles, tempDir } from '../support/site.js';
@@ -67,10 +68,58 @@ describe('updateInPlace', () => {
     fs.mkdirSync(path.join(commit, 'files'), { recursive: true });
     fs.writeFileSync(path.join(commit, 'files', '1'), 'x, new');
     fs.writeFileSync(path.join(commit, 'files', '2'), 'y, new');
-    fs.writeFileSync(path.join(commit, 'journal.json'), JSON.stringify({ write: ['index.html', 'x/index.html', 'y/index.html'], remove: ['old/index.html'] }));
+    fs.writeFileSync(path.join(commit, 'journal.json'), JSON.stringify({ outDir: out, write: ['index.html', 'x/index.html', 'y/index.html'], remove: ['old/index.html'] }));
     await recoverInterruptedSwap(out);
     assert.deepEqual(listFiles(out), ['index.html', 'x/index.html', 'y/index.html']);
     assert.deepEqual([read(out, 'index.html'), read(out, 'x/index.html'), read(out, 'y/index.html')], ['home, new', 'x, new', 'y, new']);
     assert.deepEqual(fs.readdirSync(root), ['public']);
+  });
+
+  it('should drop, not apply, a commit whose site is gone or is another folder', async () => {
+    // A warm build killed after its commit point, then public/ deleted: a cold build replaces the
+    // site whole, and the old commit must never be applied to the new one.
+    const { root, out } = liveSite({ 'index.html': 'home' });
+    const commit = (name: string, outDir: string) => {
+      const dir = path.join(root, name);
+      fs.mkdirSync(path.join(dir, 'files'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'files', '0'), 'old');
+      fs.writeFileSync(path.join(dir, 'journal.json'), JSON.stringify({ outDir, write: ['index.html'], remove: [] }));
+    };
+    commit('.news-archive-commit-public-4194303-abc', path.join(root, 'elsewhere'));
+    await recoverInterruptedSwap(out);
+    assert.equal(read(out, 'index.html'), 'home', 'a journal for another folder is not applied');
+    assert.deepEqual(fs.readdirSync(root), ['public']);
+    commit('.news-archive-commit-public-4194303-abc', out);
+    fs.rmSync(out, { recursive: true });
+    await recoverInterruptedSwap(out);
+    assert.deepEqual(fs.readdirSync(root), [], 'with the site gone, the commit is dropped');
+  });
+
+  it('should leave alone the leftovers of another output folder whose name starts the same', async () => {
+    const { root, out } = liveSite({ 'index.html': 'home' });
+    const other = ['.news-archive-commit-public-preview-4194303-abc', '.news-archive-staging-public-preview-4194303-abc', '.news-archive-retired-public-preview-4194303'];
+    for (const name of other) {
+      fs.mkdirSync(path.join(root, name, 'files'), { recursive: true });
+      fs.writeFileSync(path.join(root, name, 'journal.json'), JSON.stringify({ outDir: path.join(root, 'public-preview'), write: [], remove: [] }));
+    }
+    await recoverInterruptedSwap(out);
+    assert.deepEqual(fs.readdirSync(root).sort(), [...other, 'public'].sort());
+    assert.equal(read(out, 'index.html'), 'home');
+  });
+});
+
+describe('withOutputLock', () => {
+  it('should let one writer at a time at an output folder, and take over a lock its dead holder left', async () => {
+    const { root, out } = liveSite({ 'index.html': 'home' });
+    fs.writeFileSync(path.join(root, '.news-archive-lock-public'), '4194303');
+    const log: string[] = [];
+    const writer = (name: string) => withOutputLock(out, async () => {
+      log.push(`${name} in`);
+      await new Promise((r) => setTimeout(r, 20));
+      log.push(`${name} out`);
+    });
+    await Promise.all([writer('a'), writer('b'), writer('c')]);
+    assert.deepEqual(log, ['a in', 'a out', 'b in', 'b out', 'c in', 'c out']);
+    assert.deepEqual(fs.readdirSync(root), ['public'], 'the lock file goes with the last writer');
   });
 });
