@@ -27,7 +27,18 @@ function largestArticle(out: string): string {
 function pageTypes(out: string): Record<string, string> {
   return {
     home: '', article: largestArticle(out), topics: 'topics/', topic: 'topics/palmyra/', timeline: 'timeline/',
-    archive: 'archive/', search: 'search/?q=Palmyra', '404': 'no-such-page/',
+    'timeline month': 'timeline/2016/03/', archive: 'archive/', 'archive month': 'archive/2016/03/',
+    search: 'search/?q=Palmyra', '404': 'no-such-page/',
+  };
+}
+
+/** The pages a large archive has and the seeds only have with a small page size. */
+function calendarPageTypes(out: string): Record<string, string> {
+  const files = listFiles(out);
+  const first = (pattern: RegExp) => files.find((f) => pattern.test(f))!.replace(/index\.html$/, '');
+  return {
+    'archive calendar': 'archive/', 'timeline calendar': 'timeline/', 'month, page 2': first(/^timeline\/\d{4}\/\d{2}\/page\/2\/index\.html$/),
+    'topic with years': first(/^topics\/[^/]+\/\d{4}\/index\.html$/).replace(/\d{4}\/$/, ''), 'topic year': first(/^topics\/[^/]+\/\d{4}\/index\.html$/),
   };
 }
 
@@ -60,6 +71,27 @@ before(async () => {
     assert.ok(site.result.ok);
     sites.set(basePath, { site, server: await startServer({ root: site.out, basePath: site.basePath, port: 0, host: '127.0.0.1' }) });
   }
+  const calendar = await buildSite(SEED_CONTENT, { pageSize: 1 });
+  assert.ok(calendar.result.ok);
+  sites.set('calendar', { site: calendar, server: await startServer({ root: calendar.out, basePath: calendar.basePath, port: 0, host: '127.0.0.1' }) });
+});
+
+describe('axe-core on the pages of a large archive (the seeds with a page size of 1)', () => {
+  it('should find no WCAG 2.1 A/AA violation, and fit a phone screen', async () => {
+    const run = sites.get('calendar')!;
+    const found: string[] = [];
+    for (const width of [1280, 390]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      for (const [kind, url] of Object.entries(calendarPageTypes(run.site.out))) {
+        await visit(page, run.server.url + url);
+        if (width === 1280) for (const v of await axeViolations(page)) found.push(`${kind}: ${v}`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (overflow) found.push(`${kind} overflows a ${width} px screen by ${overflow}px`);
+      }
+      await page.close();
+    }
+    assert.deepEqual(found, []);
+  });
 });
 after(async () => {
   await closeBrowser?.();
