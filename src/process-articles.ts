@@ -31,9 +31,11 @@ export interface ProcessInput {
  */
 export async function processArticles(input: ProcessInput, diagnostics: Diagnostic[], timings: ArticleTimings): Promise<{ articles: Article[]; furniture: FurnitureContext }> {
   const { config, parsed, cache } = input;
-  const sharedLines = findSharedLines(parsed.filter((p) => p.source.path.endsWith('.txt')).map((p) => ({ publisher: p.fm.data.publisher ?? null, body: p.fm.body })));
+  const isText = (source: SourceFile) => source.path.toLowerCase().endsWith('.txt');
+  const sharedLines = findSharedLines(parsed.filter((p) => isText(p.source)).map((p) => ({ publisher: p.fm.data.publisher ?? null, body: p.fm.body })));
   const jobs = parsed.map(({ source, fm }) => {
-    const shared = sharedLines.size ? fm.body.split('\n').map(lineKey).filter((k) => sharedLines.has(k)) : [];
+    // Only scraped text has furniture; a Markdown article's record does not depend on these lines.
+    const shared = sharedLines.size && isText(source) ? fm.body.split('\n').map(lineKey).filter((k) => sharedLines.has(k)) : [];
     const key = articleKey(config, source, input.topicsHash, shared);
     return { source, fm, shared, key, hit: cache?.get(key) };
   });
