@@ -10,7 +10,7 @@ import type { Config } from './config.js';
 import { CODES, diagnostic, sortDiagnostics, toDiagnostic, type Diagnostic } from './diagnostics.js';
 import { buildGazetteer, parseTopicsFile, type TopicsFile } from './extract/index.js';
 import { assignTopicSlugs, assignUniqueSlugs, buildTimeline, buildTopics, eventsByTopic, findRelated, findStories, sortArticles, type LinkedTopic } from './link/index.js';
-import { findSources, isDirectory, readArticleCache, readOptionalText, readOutputManifest, readSearchCache, readSource, readTheme } from './load/index.js';
+import { findSources, isDirectory, outputManifestStamp, readArticleCache, readOptionalText, readOutputManifest, readSearchCache, readSource, readTheme } from './load/index.js';
 import type { Article, Site, SourceFile } from './model.js';
 import type { PreviewState } from './preview.js';
 import { parseFrontMatter, type ParsedFrontMatter } from './normalize/index.js';
@@ -102,6 +102,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   diagnostics.push(...templateErrors);
   if (templateErrors.length || loaded.theme.diagnostics.some((d) => d.severity === 'error')) return fail();
   // A page is rendered only if its inputs differ from those of the live page (issue 7).
+  const stamp = disk ? await outputManifestStamp(config.cacheDir) : null;
   const current = options.write === false ? null
     : options.previousOutput ?? (disk ? await time('load', () => readOutputManifest(config.cacheDir, config.outDir)) : null);
   const memo = pageMemo(config, loaded.theme.templates, current && await isDirectory(config.outDir) ? current : null);
@@ -120,11 +121,15 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   if (options.write !== false) {
     try {
       output = await time('write', () => withOutputLock(config.outDir, async () => {
-        // The record of what the folder holds goes first: a build that dies while updating the
-        // site in place, or dev mode (which keeps its record in memory), must not leave a later
-        // build trusting a record of older files.
+        // The record this build read still describes the folder only if no other build wrote
+        // since: a CLI build would have replaced the on-disk record, and any write removes it
+        // (dev mode keeps its own in memory). Otherwise the whole site is written afresh.
+        const now = await outputManifestStamp(config.cacheDir);
+        const trusted = options.previousOutput ? now === null : now !== null && now === stamp;
+        // The record goes before the folder changes: a build that dies while updating it in place
+        // must not leave a later build trusting a record of older files.
         await removeOutputManifest(config.cacheDir);
-        const hashes = await writeOutput(config.outDir, files, { current: current?.hashes ?? null, reused: rendered.reused });
+        const hashes = await writeOutput(config.outDir, files, { current: trusted ? current?.hashes ?? null : null, reused: rendered.reused });
         const state = { hashes, pages: rendered.pages };
         // A cache that cannot be saved costs the next build time, never correctness.
         if (disk) await writeOutputManifest(config.cacheDir, config.outDir, state).catch(() => undefined);
@@ -133,7 +138,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
       if (disk) {
         if (disk.changed) {
           await time('write', () => writeArticleCache(config.cacheDir, disk.used, disk.loaded).catch(() => undefined));
-          await time('write', () => removeStaleCaches(config.cacheDir));
+          await time('write', () => removeStaleCaches(config.cacheDir).catch(() => undefined));
         }
         if (searchPartsIndexed > 0 || !previousSearch) await time('write', () => writeSearchCache(config.cacheDir, search).catch(() => undefined));
       }

@@ -117,8 +117,8 @@ program
   .action(async (opts: { port: number; host: string }) => {
     const { config } = await resolve();
     const { startServer } = await import('./serve.js');
-    const { recoverInterruptedSwap } = await import('./write/index.js');
-    await recoverInterruptedSwap(config.outDir);
+    const { recoverInterruptedSwap, withOutputLock } = await import('./write/index.js');
+    await withOutputLock(config.outDir, () => recoverInterruptedSwap(config.outDir));
     const server = await startServer({ root: config.outDir, basePath: config.basePath, port: opts.port, host: opts.host });
     console.log(`serving ${config.outDir} at ${server.url}`);
   });

@@ -134,7 +134,15 @@ export async function startDev(start: Readonly<Config>, options: DevOptions = {}
     if (!previewState || !edits || files.length === 0 || files.length > PREVIEW_MAX) return null;
     const pages = await previewArticles(previewState, files).catch(() => null);
     if (!pages?.size) return null;
-    const hashes = await withOutputLock(config.outDir, () => replaceFiles(config.outDir, pages));
+    let hashes: Map<string, string>;
+    try {
+      hashes = await withOutputLock(config.outDir, () => replaceFiles(config.outDir, pages));
+    } catch {
+      // The folder is another writer's for now, or a write failed part-way: the rebuild that
+      // follows writes every file, and reports what is wrong.
+      output = { hashes: new Map(), pages: new Map() };
+      return null;
+    }
     output = { hashes: new Map([...output.hashes, ...hashes]), pages: new Map([...output.pages].filter(([rel]) => !hashes.has(rel))) };
     server.publish({ site: `${sessionId}-${siteCount}-preview`, ok: true, changed: [...hashes.keys()], errors: [] });
     return { hashes, ms: performance.now() - began };

@@ -40,6 +40,16 @@ export async function readSearchCache(cacheDir: string): Promise<SearchBundle | 
   }
 }
 
+/**
+ * When and how big the output record is (null without one): a build compares this, under the
+ * output folder's lock, with what it saw when it read the record, to know that no other build
+ * changed the folder meanwhile.
+ */
+export async function outputManifestStamp(cacheDir: string): Promise<string | null> {
+  const s = await fs.stat(outputManifestFile(cacheDir)).catch(() => null);
+  return s ? `${s.mtimeMs}:${s.size}` : null;
+}
+
 /** Hashes of the files the output folder held after the last build, if it was `outDir`. */
 export async function readOutputManifest(cacheDir: string, outDir: string): Promise<OutputState | null> {
   try {

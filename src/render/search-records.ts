@@ -86,11 +86,12 @@ export function planSearch(input: SearchInput): SearchPart[] {
   for (const a of input.articles) byPart[partOf(a.slug, parts)]!.push(articleRecord(input, a));
   const shared = [...topicRecords(input), ...monthRecords(input)];
   // A part with no records is left out: Pagefind writes an index without a language for it, which
-  // the search page cannot load or merge. So the primary part holds the first article part too
-  // when there are no topics or events to fill it.
-  const lists = parts === 1 || shared.length === 0 ? [{ dir: '', records: [...byPart[0]!, ...shared] }, ...byPart.slice(1).map((records, i) => ({ dir: partDir(i + 1), records }))]
-    : [{ dir: '', records: shared }, ...byPart.map((records, i) => ({ dir: partDir(i), records }))];
-  const nonEmpty = lists.filter((p) => p.dir === '' || p.records.length > 0);
+  // the search page cannot load or merge. So when there are no topics or events to fill the
+  // primary part, it holds the first article part that has articles.
+  const articleParts = byPart.map((records, i) => ({ dir: partDir(i), records })).filter((p) => p.records.length > 0);
+  const first = shared.length ? -1 : 0;
+  const nonEmpty = parts === 1 ? [{ dir: '', records: [...byPart[0]!, ...shared] }]
+    : [{ dir: '', records: [...(articleParts[first]?.records ?? []), ...shared] }, ...articleParts.filter((_, i) => i !== first)];
   const settings = JSON.stringify([SEARCH_FORMAT, config.language]);
   return nonEmpty.map(({ dir, records }) => ({
     dir,

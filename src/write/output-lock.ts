@@ -2,9 +2,11 @@
  * One writer at a time per output folder. Warm builds change the live site in place, so a dev
  * server and a `build` run side by side, or two builds in one process, must not interleave their
  * writes (or one's recovery with the other's commit). Within a process the writers queue; across
- * processes a lock file beside the output folder, holding the writer's pid, is taken with O_EXCL
- * and waited for while its process is alive.
+ * processes a lock file beside the output folder, created exclusively and holding the taker's pid
+ * and a token, is waited for while its holder is alive.
  */
+import crypto from 'node:crypto';
+import { realpathSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { CODES, diagnostic, SourceError } from '../diagnostics.js';
@@ -12,22 +14,27 @@ import { CODES, diagnostic, SourceError } from '../diagnostics.js';
 const LOCK = '.news-archive-lock-';
 /** How long a build waits for another process's write before it gives up with an error. */
 const WAIT_MS = 60_000;
+/** A lock file without a readable token this old was left by a process that died taking it. */
+const UNREADABLE_GRACE_MS = 10_000;
 const queues = new Map<string, Promise<void>>();
 
 /** Runs `fn` while holding the output folder's lock. */
 export async function withOutputLock<T>(outDir: string, fn: () => Promise<T>): Promise<T> {
-  const key = path.resolve(outDir);
+  // The real path: two spellings of one folder (a symlink) must share a queue.
+  // Synchronous, so writers queue in the order they asked.
+  const parent = realParent(outDir);
+  const key = path.join(parent, path.basename(outDir));
   const before = queues.get(key) ?? Promise.resolve();
   let release!: () => void;
   const mine = before.then(() => new Promise<void>((r) => (release = r)));
   queues.set(key, mine);
   await before;
   try {
-    const file = await acquire(key);
+    const lock = await acquire(key);
     try {
       return await fn();
     } finally {
-      await fs.rm(file, { force: true });
+      await lock.release();
     }
   } finally {
     release();
@@ -35,24 +42,41 @@ export async function withOutputLock<T>(outDir: string, fn: () => Promise<T>): P
   }
 }
 
-async function acquire(outDir: string): Promise<string> {
+function realParent(outDir: string): string {
+  const parent = path.dirname(path.resolve(outDir));
+  try {
+    return realpathSync(parent);
+  } catch {
+    return parent;
+  }
+}
+
+async function acquire(outDir: string): Promise<{ release: () => Promise<void> }> {
   const file = path.join(path.dirname(outDir), `${LOCK}${path.basename(outDir)}`);
+  const token = `${process.pid} ${crypto.randomUUID()}`;
   const end = Date.now() + WAIT_MS;
   for (;;) {
     try {
       await fs.mkdir(path.dirname(file), { recursive: true });
-      await fs.writeFile(file, String(process.pid), { flag: 'wx' });
-      return file;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || !(await exists(file))) throw unwritable(outDir, err);
+      throw unwritable(outDir, err);
     }
-    const holder = Number(await fs.readFile(file, 'utf8').catch(() => ''));
-    // A lock left by a process that died (or by this one, which queues above) is stale.
-    if (!alive(holder) || holder === process.pid) {
-      await fs.rm(file, { force: true });
+    try {
+      // O_EXCL: one creator wins. Until it has written its token the file is empty, which
+      // `stale` reads as taken (for a grace period), never as free.
+      await fs.writeFile(file, token, { flag: 'wx' });
+      return { release: () => releaseIfOurs(file, token) };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw unwritable(outDir, err);
+    }
+    const judged = await stale(file);
+    if (judged !== null) {
+      // Removed only if it is still the lock judged stale, not one another waiter just took.
+      if ((await fs.readFile(file, 'utf8').catch(() => null)) === judged) await fs.rm(file, { force: true });
       continue;
     }
     if (Date.now() > end) {
+      const holder = (await fs.readFile(file, 'utf8').catch(() => '')).split(' ')[0];
       throw new SourceError(diagnostic('error', CODES.OUTPUT_UNWRITABLE, `another news-archive process (pid ${holder}) is writing this output folder`,
         'Wait for it to finish (or stop it) and run the build again; the site was left as it was.', { file: outDir }));
     }
@@ -60,8 +84,21 @@ async function acquire(outDir: string): Promise<string> {
   }
 }
 
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(() => true, () => false);
+/**
+ * The content of a lock whose holder is gone, or null while it is held (or was just released).
+ * This process holds its own locks through the queue, never twice, so its own pid means a lock
+ * left by an earlier process that had the same pid.
+ */
+async function stale(file: string): Promise<string | null> {
+  const [text, stat] = await Promise.all([fs.readFile(file, 'utf8').catch(() => null), fs.stat(file).catch(() => null)]);
+  if (!stat || text === null) return null;
+  const pid = Number(text.split(' ')[0]);
+  if (!text || !Number.isInteger(pid) || pid <= 0) return Date.now() - stat.mtimeMs > UNREADABLE_GRACE_MS ? text : null;
+  return pid === process.pid || !alive(pid) ? text : null;
+}
+
+async function releaseIfOurs(file: string, token: string): Promise<void> {
+  if ((await fs.readFile(file, 'utf8').catch(() => null)) === token) await fs.rm(file, { force: true });
 }
 
 /** The error for an output folder that cannot be written (or whose parent cannot be made). */

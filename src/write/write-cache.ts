@@ -33,7 +33,8 @@ export async function removeStaleCaches(cacheDir: string): Promise<void> {
   const current = new Set([cacheFolder(cacheDir), searchCacheFile(cacheDir), outputManifestFile(cacheDir)].map((f) => path.basename(f)));
   const entries = await fs.readdir(cacheDir).catch(() => [] as string[]);
   for (const e of entries) {
-    if (/^(articles|search|output)-v[^/]*$/.test(e) && !current.has(e)) await fs.rm(path.join(cacheDir, e), { recursive: true, force: true });
+    // Only this program's own names: `.cache` is a name other tools use too.
+    if (/^(?:articles-v\d+(?:\.bin)?|(?:search|output)-v\d+\.bin)$/.test(e) && !current.has(e)) await fs.rm(path.join(cacheDir, e), { recursive: true, force: true });
   }
 }
 

@@ -25,8 +25,11 @@ export const COMMIT = '.news-archive-commit-';
 const JOURNAL = 'journal.json';
 
 interface Journal {
-  /** The output folder the commit is for. */
-  readonly outDir: string;
+  /**
+   * The output folder the commit is for (`siteId`): the same folder under another path (a symlink,
+   * a moved project) still matches; a folder deleted and made again does not.
+   */
+  readonly site: string;
   /** Output paths; the i-th is staged as `files/i`. */
   readonly write: string[];
   readonly remove: string[];
@@ -90,7 +93,7 @@ export async function updateInPlace(outDir: string, files: OutputFiles, current:
   const staging = await fsp.mkdtemp(path.join(parent, `${STAGING}${name}-${process.pid}-`));
   try {
     await fsp.mkdir(path.join(staging, 'files'));
-    const journal: Journal = { outDir: path.resolve(outDir), write: [...write.keys()], remove };
+    const journal: Journal = { site: await siteId(outDir) ?? '', write: [...write.keys()], remove };
     await writeParallel(journal.write.map((rel, i) => [path.join(staging, 'files', String(i)), write.get(rel)!]));
     await fsp.writeFile(path.join(staging, JOURNAL), JSON.stringify(journal));
   } catch (err) {
@@ -109,8 +112,8 @@ export async function updateInPlace(outDir: string, files: OutputFiles, current:
  */
 export async function applyCommit(commit: string, outDir: string): Promise<void> {
   const journal = JSON.parse(await fsp.readFile(path.join(commit, JOURNAL), 'utf8')) as Journal;
-  if (journal.outDir !== path.resolve(outDir)) {
-    // Not this folder's (a folder moved or renamed since): nothing in it can be trusted here.
+  if (journal.site !== (await siteId(outDir))) {
+    // Not this folder's (another folder, or this one replaced since): nothing in it applies here.
     await fsp.rm(commit, { recursive: true, force: true });
     return;
   }
@@ -137,6 +140,15 @@ export async function applyCommit(commit: string, outDir: string): Promise<void>
     if (dir !== '.') await fsp.rmdir(path.join(outDir, dir)).catch(() => undefined);
   }
   await fsp.rm(commit, { recursive: true, force: true });
+}
+
+/**
+ * The identity of a folder on disk, or null when it does not exist: device, inode and birth time
+ * (an inode number is reused at once for a folder made after one was removed).
+ */
+async function siteId(dir: string): Promise<string | null> {
+  const s = await fsp.stat(dir, { bigint: true }).catch(() => null);
+  return s ? `${s.dev}:${s.ino}:${s.birthtimeNs}` : null;
 }
 
 const PARALLEL_WRITES = 32;

@@ -178,6 +178,22 @@ describe('a site changed by dev mode, then built again', () => {
     assert.ok(!fs.existsSync(path.join(p.out, 'articles/talks-in-ankara')), 'the page dev mode added is gone');
     assert.ok(!fs.existsSync(path.join(p.out, 'archive/2016/07')), 'and its month');
   });
+
+  it('should not trust its own record once another build wrote the folder', async () => {
+    // dev mode keeps its record in memory; a CLI build run beside it adds a page; dev's next
+    // rebuild must not update the folder in place against a record that lacks that page.
+    const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva') });
+    await p.build();
+    const config = resolveConfig(ROOT, { url: 'https://archive.example.org' }, { contentDir: p.content, outDir: p.out, templatesDir: p.templates, cacheDir: path.join(path.dirname(p.out), '.cache') });
+    const cache = memoryCache();
+    const dev = await build(config, { cache, previousOutput: { hashes: new Map(), pages: new Map() } });
+    fs.writeFileSync(path.join(p.content, 'b.md'), article('Talks in Ankara', '2016-07-02', 'Ankara'));
+    await p.build();
+    assert.ok(fs.existsSync(path.join(p.out, 'articles/talks-in-ankara/index.html')));
+    fs.rmSync(path.join(p.content, 'b.md'));
+    assert.ok((await build(config, { cache, previousOutput: dev.output! })).ok);
+    assert.ok(!fs.existsSync(path.join(p.out, 'articles/talks-in-ankara')), 'the page the other build added is gone');
+  });
 });
 
 describe('a split search index with no topics and no events', () => {
@@ -191,6 +207,13 @@ describe('a split search index with no topics and no events', () => {
     const entry = JSON.parse(readOut(p.out, 'pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
     assert.ok(Object.values(entry.languages)[0]!.page_count > 0, JSON.stringify(entry));
     for (const part of [...r.search!.parts.keys()].filter((d) => d !== '')) assert.notEqual(part, 'part-00/', 'part 0 is in the primary index');
+    // Two articles in parts of one, both hashed to part 1 (rain-report-0 and -2): part 0 is empty,
+    // and the primary index takes part 1's articles.
+    const two = project({ 'a0.md': files['a0.md']!, 'a2.md': files['a2.md']! }, { searchPartSize: 1 });
+    const r2 = await two.build();
+    assert.deepEqual([...r2.search!.parts.keys()], [''], 'one index: the primary, with both articles');
+    const entry2 = JSON.parse(readOut(two.out, 'pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    assert.ok(Object.values(entry2.languages)[0]!.page_count > 0, JSON.stringify(entry2));
   });
 });
 

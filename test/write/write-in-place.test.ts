@@ -23,6 +23,10 @@ function liveSite(files: Record<string, string>) {
 }
 
 const read = (out: string, rel: string) => fs.readFileSync(path.join(out, rel), 'utf8');
+const siteOf = (dir: string) => {
+  const s = fs.statSync(dir, { bigint: true });
+  return `${s.dev}:${s.ino}:${s.birthtimeNs}`;
+};
 
 describe('updateInPlace', () => {
   it('should write changed files, remove vanished ones and leave the others alone', async () => {
@@ -68,28 +72,35 @@ describe('updateInPlace', () => {
     fs.mkdirSync(path.join(commit, 'files'), { recursive: true });
     fs.writeFileSync(path.join(commit, 'files', '1'), 'x, new');
     fs.writeFileSync(path.join(commit, 'files', '2'), 'y, new');
-    fs.writeFileSync(path.join(commit, 'journal.json'), JSON.stringify({ outDir: out, write: ['index.html', 'x/index.html', 'y/index.html'], remove: ['old/index.html'] }));
+    fs.writeFileSync(path.join(commit, 'journal.json'), JSON.stringify({ site: siteOf(out), write: ['index.html', 'x/index.html', 'y/index.html'], remove: ['old/index.html'] }));
     await recoverInterruptedSwap(out);
     assert.deepEqual(listFiles(out), ['index.html', 'x/index.html', 'y/index.html']);
     assert.deepEqual([read(out, 'index.html'), read(out, 'x/index.html'), read(out, 'y/index.html')], ['home, new', 'x, new', 'y, new']);
     assert.deepEqual(fs.readdirSync(root), ['public']);
   });
 
-  it('should drop, not apply, a commit whose site is gone or is another folder', async () => {
-    // A warm build killed after its commit point, then public/ deleted: a cold build replaces the
-    // site whole, and the old commit must never be applied to the new one.
+  it('should drop, not apply, a commit whose site is gone, was replaced, or is another folder', async () => {
+    // A warm build killed after its commit point, then public/ deleted or replaced whole by a cold
+    // build: the old commit must never be applied to the new site.
     const { root, out } = liveSite({ 'index.html': 'home' });
-    const commit = (name: string, outDir: string) => {
-      const dir = path.join(root, name);
+    const commit = (site: string) => {
+      const dir = path.join(root, '.news-archive-commit-public-4194303-abc');
       fs.mkdirSync(path.join(dir, 'files'), { recursive: true });
       fs.writeFileSync(path.join(dir, 'files', '0'), 'old');
-      fs.writeFileSync(path.join(dir, 'journal.json'), JSON.stringify({ outDir, write: ['index.html'], remove: [] }));
+      fs.writeFileSync(path.join(dir, 'journal.json'), JSON.stringify({ site, write: ['index.html'], remove: [] }));
     };
-    commit('.news-archive-commit-public-4194303-abc', path.join(root, 'elsewhere'));
+    commit('0:0');
     await recoverInterruptedSwap(out);
     assert.equal(read(out, 'index.html'), 'home', 'a journal for another folder is not applied');
     assert.deepEqual(fs.readdirSync(root), ['public']);
-    commit('.news-archive-commit-public-4194303-abc', out);
+    commit(siteOf(out));
+    fs.rmSync(out, { recursive: true });
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, 'index.html'), 'a newer site');
+    await recoverInterruptedSwap(out);
+    assert.equal(read(out, 'index.html'), 'a newer site', 'a commit made against the replaced site is not applied');
+    assert.deepEqual(fs.readdirSync(root), ['public']);
+    commit(siteOf(out));
     fs.rmSync(out, { recursive: true });
     await recoverInterruptedSwap(out);
     assert.deepEqual(fs.readdirSync(root), [], 'with the site gone, the commit is dropped');
@@ -100,7 +111,7 @@ describe('updateInPlace', () => {
     const other = ['.news-archive-commit-public-preview-4194303-abc', '.news-archive-staging-public-preview-4194303-abc', '.news-archive-retired-public-preview-4194303'];
     for (const name of other) {
       fs.mkdirSync(path.join(root, name, 'files'), { recursive: true });
-      fs.writeFileSync(path.join(root, name, 'journal.json'), JSON.stringify({ outDir: path.join(root, 'public-preview'), write: [], remove: [] }));
+      fs.writeFileSync(path.join(root, name, 'journal.json'), JSON.stringify({ site: '0:0', write: [], remove: [] }));
     }
     await recoverInterruptedSwap(out);
     assert.deepEqual(fs.readdirSync(root).sort(), [...other, 'public'].sort());
@@ -123,3 +134,40 @@ describe('withOutputLock', () => {
     assert.deepEqual(fs.readdirSync(root), ['public'], 'the lock file goes with the last writer');
   });
 });
+
+describe('the output lock across processes', () => {
+  it('should wait while another live process holds it, and release it when the work throws', async () => {
+    const { root, out } = liveSite({ 'index.html': 'home' });
+    const lock = path.join(root, '.news-archive-lock-public');
+    // The test runner's parent is alive: a lock it holds must be waited for, not taken.
+    fs.writeFileSync(lock, `${process.ppid} token`);
+    let entered = 0;
+    const waiting = withOutputLock(out, async () => {
+      entered = Date.now();
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(entered, 0, 'the lock of a live process is not taken');
+    fs.rmSync(lock);
+    await waiting;
+    assert.ok(entered > 0);
+    await assert.rejects(withOutputLock(out, async () => {
+      throw new Error('boom');
+    }), /boom/);
+    assert.deepEqual(fs.readdirSync(root), ['public'], 'released after the throw');
+  });
+});
+
+describe('removeStaleCaches', () => {
+  it('should remove the cache files of other pipeline versions and nothing else', async () => {
+    const { removeStaleCaches } = await import('../../src/write/write-cache.js');
+    const { cacheFolder, outputManifestFile, searchCacheFile } = await import('../../src/load/read-cache.js');
+    const dir = tempDir();
+    const keep = [cacheFolder(dir), searchCacheFile(dir), outputManifestFile(dir)].map((f) => path.basename(f));
+    const old = ['articles-v1.bin', 'articles-v1', 'search-v1.bin', 'output-v1.bin'];
+    const theirs = ['search-vendor', 'output-video', 'articles-vault', 'notes.txt'];
+    for (const name of [...keep, ...old, ...theirs]) fs.mkdirSync(path.join(dir, name));
+    await removeStaleCaches(dir);
+    assert.deepEqual(fs.readdirSync(dir).sort(), [...keep, ...theirs].sort());
+  });
+});
+
