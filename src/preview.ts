@@ -17,7 +17,7 @@ import type { Gazetteer } from './extract/index.js';
 import type { LinkedTopic } from './link/index.js';
 import { readSource } from './load/index.js';
 import type { Article, Site } from './model.js';
-import { parseFrontMatter, slugify, type FurnitureContext } from './normalize/index.js';
+import { parseFrontMatter, type FurnitureContext } from './normalize/index.js';
 import { processArticle } from './process-article.js';
 import { renderArticlePages, type TemplateEngine } from './render/index.js';
 import type { AssetFile } from './render/assets.js';
@@ -68,10 +68,11 @@ export async function previewArticles(state: PreviewState, files: readonly strin
       throw err;
     }
     if (article.draft || article.slug !== state.wantedSlugs.get(rel)) return null;
-    // The links of the last build: its slug (which may carry a -2), its topics' slugs.
+    // The links of the last build: its slug (which may carry a -2), its topics' slugs. A topic the
+    // last build did not have has no page yet; the article view leaves it out until the rebuild.
     const linked = cloneForLink(article);
     linked.slug = before.slug;
-    linked.topics = linked.topics.map((t) => ({ ...t, slug: slugOf.get(t.name) ?? (slugify(t.name) || t.slug) }));
+    linked.topics = linked.topics.map((t) => ({ ...t, slug: slugOf.get(t.name) ?? t.slug }));
     edited.push(linked);
   }
   return renderArticlePages(state, edited);

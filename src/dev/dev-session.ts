@@ -52,10 +52,10 @@ export interface DevSession {
 // Keys that say where things live: they cannot change under a running watcher and server.
 const FIXED = ['root', 'contentDir', 'templatesDir', 'topicsFile', 'outDir', 'cacheDir', 'basePath'] as const;
 
-/** Builds, then serves and watches until closed. A failed first build still starts the server (with the overlay). */
 /** More edited files at once than this (a branch switch, a search-and-replace) go straight to the rebuild. */
 const PREVIEW_MAX = 5;
 
+/** Builds, then serves and watches until closed. A failed first build still starts the server (with the overlay). */
 export async function startDev(start: Readonly<Config>, options: DevOptions = {}): Promise<DevSession> {
   const cwd = options.cwd ?? process.cwd();
   const log = options.log ?? ((l: string) => console.log(l));

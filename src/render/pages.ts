@@ -190,6 +190,8 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
       const byYear = articles.length > limit ? yearGroups(articles) : [];
       const list = byYear.length ? articles.slice(0, ctx.config.pageSize) : articles;
       const yearHref = (key: string, page?: number) => ctx.urls.topicYear(t.slug, key, page);
+      const feeds = { rss: ctx.urls.feed(`topics/${t.slug}/feed.xml`), atom: ctx.urls.feed(`topics/${t.slug}/atom.xml`), json: ctx.urls.feed(`topics/${t.slug}/feed.json`) };
+      const headFeeds = topicFeeds(ctx, t);
       emit(out, input, url, 'topic', {
         ...layoutView(ctx, {
           title: t.name, description, path: url, kind: 'topic', breadcrumbs: crumbs,
@@ -198,7 +200,7 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
               { name: t.name, url: ctx.urls.absolute(url), kind: t.kind, aliases: t.aliases, description: t.description }),
             breadcrumbLd(crumbs, ctx.urls.absolute),
           ],
-          feeds: topicFeeds(ctx, t),
+          feeds: headFeeds,
         }),
         topic: {
           name: t.name, kind: kindLabel, description: t.description, aliases: t.aliases.filter((a) => a !== t.name),
@@ -208,7 +210,7 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
           events: groupByMonth(eventViews(ctx, events.slice(-TOPIC_EVENTS)), (e) => e.date.iso),
           earlierEvents: Math.max(0, events.length - TOPIC_EVENTS),
           timelineHref: ctx.urls.timeline(),
-          feeds: { rss: ctx.urls.feed(`topics/${t.slug}/feed.xml`), atom: ctx.urls.feed(`topics/${t.slug}/atom.xml`), json: ctx.urls.feed(`topics/${t.slug}/feed.json`) },
+          feeds,
         },
         index: true,
         articles: list.map((a) => articleCard(ctx, a)),
@@ -223,12 +225,12 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
         emit(out, input, pageUrl, 'topic', {
           ...layoutView(ctx, {
             title, description: `Articles about ${t.name} ${p.group.key === 'undated' ? 'without a publication date' : `published in ${p.group.label}`}, in ${ctx.config.title}.`,
-            path: pageUrl, kind: 'topic', breadcrumbs: yearCrumbs, jsonLd: [breadcrumbLd(yearCrumbs, ctx.urls.absolute)], feeds: topicFeeds(ctx, t),
+            path: pageUrl, kind: 'topic', breadcrumbs: yearCrumbs, jsonLd: [breadcrumbLd(yearCrumbs, ctx.urls.absolute)], feeds: headFeeds,
           }),
           topic: {
             name: t.name, kind: kindLabel, description: null, aliases: [], count: p.group.items.length, related: [], events: [], earlierEvents: 0,
             timelineHref: ctx.urls.timeline(), period: p.group.label, href: url,
-            feeds: { rss: ctx.urls.feed(`topics/${t.slug}/feed.xml`), atom: ctx.urls.feed(`topics/${t.slug}/atom.xml`), json: ctx.urls.feed(`topics/${t.slug}/feed.json`) },
+            feeds,
           },
           index: false,
           articles: p.items.map((a) => articleCard(ctx, a)),
