@@ -15,7 +15,7 @@ import type { Article, Site, SourceFile } from './model.js';
 import type { PreviewState } from './preview.js';
 import { parseFrontMatter, type ParsedFrontMatter } from './normalize/index.js';
 import { createTemplateEngine, renderSite, type PageMemo, type RenderedSite, type SearchBundle } from './render/index.js';
-import { recoverInterruptedSwap, removeOutputManifest, removeStaleCaches, withOutputLock, writeArticleCache, writeOutput, writeOutputManifest, writeSearchCache, type OutputState } from './write/index.js';
+import { closeSpool, openSpool, recoverInterruptedSwap, removeOutputManifest, removeStaleCaches, withOutputLock, writeArticleCache, writeOutput, writeOutputManifest, writeSearchCache, type OutputState, type Spool } from './write/index.js';
 
 export interface BuildOptions {
   /** Leave bad files out and build the rest (exit 0). */
@@ -47,7 +47,11 @@ export interface BuildResult {
   readonly articles: readonly Article[];
   readonly topics: readonly LinkedTopic[];
   readonly site: Site | null;
-  /** Files written (or that would be written). */
+  /**
+   * Files rendered and held in memory: every file for `check` (write false), the changed ones in a
+   * warm build, none in a cold build, which writes each to its staging folder as it is rendered
+   * (`output` lists every file the site holds).
+   */
   readonly files: ReadonlyMap<string, string | Uint8Array>;
   /** Milliseconds per stage. */
   readonly timings: Record<Stage, number>;
@@ -88,8 +92,10 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   // normalize + extract, per article, reused from the cache when nothing it depends on changed
   const disk = options.cache ? null : persistentCache(await time('load', () => readArticleCache(config.cacheDir)));
   const gazetteer = buildGazetteer(loaded.topicsFile);
-  const parsed = parseAll(loaded.sources, diagnostics);
-  const { articles: extracted, furniture } = await processArticles({ config, parsed, topicsFile: loaded.topicsFile, topicsHash: loaded.topicsHash, gazetteer, cache: options.cache ?? disk ?? undefined }, diagnostics, timings);
+  // The source texts are handed over, not kept: nothing after this step reads them (half a
+  // gigabyte at 100k articles).
+  const parsed = parseAll(loaded.sources.splice(0), diagnostics);
+  const { articles: extracted, furniture } = await processArticles({ config, parsed: parsed.splice(0), topicsFile: loaded.topicsFile, topicsHash: loaded.topicsHash, gazetteer, cache: options.cache ?? disk ?? undefined }, diagnostics, timings);
 
   // link: the archive as a whole
   const linked = await time('link', () => link(config, extracted.map(cloneForLink), loaded.topicsFile));
@@ -106,52 +112,67 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   const current = options.write === false ? null
     : options.previousOutput ?? (disk ? await time('load', () => readOutputManifest(config.cacheDir, config.outDir)) : null);
   const memo = pageMemo(config, loaded.theme.templates, current && await isDirectory(config.outDir) ? current : null);
-  let rendered: RenderedSite;
-  const previousSearch = options.previousSearch ?? (disk ? await time('load', () => readSearchCache(config.cacheDir)) : null);
-  try {
-    rendered = await time('render', () => renderSite({ config, ...linked, assets: loaded.theme.assets, statics: loaded.theme.statics, engine, previousSearch, memo }));
-  } catch (err) {
-    diagnostics.push(toDiagnostic(err, config.templatesDir, CODES.TEMPLATE_RUNTIME, 'Fix the template named above.'));
-    return fail();
-  }
-  const { files, search, searchPartsIndexed } = rendered;
-
-  // write: staged and swapped in (unchanged files linked from the live site), or in place in dev
-  let output: OutputState | undefined;
-  if (options.write !== false) {
+  // Nothing to reuse: every file is new, so each goes to the staging folder as it is rendered.
+  let spool: Spool | undefined;
+  if (options.write !== false && memo.previous.size === 0) {
     try {
-      output = await time('write', () => withOutputLock(config.outDir, async () => {
-        // The record this build read still describes the folder only if no other build wrote
-        // since: a CLI build would have replaced the on-disk record, and any write removes it
-        // (dev mode keeps its own in memory). Otherwise the whole site is written afresh.
-        const now = await outputManifestStamp(config.cacheDir);
-        const trusted = options.previousOutput ? now === null : now !== null && now === stamp;
-        // The record goes before the folder changes: a build that dies while updating it in place
-        // must not leave a later build trusting a record of older files.
-        await removeOutputManifest(config.cacheDir);
-        const hashes = await writeOutput(config.outDir, files, { current: trusted ? current?.hashes ?? null : null, reused: rendered.reused });
-        const state = { hashes, pages: rendered.pages };
-        // A cache that cannot be saved costs the next build time, never correctness.
-        if (disk) await writeOutputManifest(config.cacheDir, config.outDir, state).catch(() => undefined);
-        return state;
-      }));
-      if (disk) {
-        if (disk.changed) {
-          await time('write', () => writeArticleCache(config.cacheDir, disk.used, disk.loaded).catch(() => undefined));
-          await time('write', () => removeStaleCaches(config.cacheDir).catch(() => undefined));
-        }
-        if (searchPartsIndexed > 0 || !previousSearch) await time('write', () => writeSearchCache(config.cacheDir, search).catch(() => undefined));
-      }
+      spool = await openSpool(config.outDir);
     } catch (err) {
       diagnostics.push(toDiagnostic(err, config.outDir, CODES.OUTPUT_UNWRITABLE, 'Check the output folder.'));
       return fail();
     }
   }
-  return {
-    ok: true, diagnostics: sortDiagnostics(diagnostics), articles: linked.site.articles, topics: linked.topics, site: linked.site, files, timings,
-    search, searchPartsIndexed, pagesRendered: rendered.pages.size - rendered.reused.size, ...(output ? { output } : {}),
-    preview: { config, gazetteer, furniture, site: linked.site, wantedSlugs: new Map(extracted.map((a) => [a.source, a.slug])), topics: linked.topics, related: linked.related, assets: loaded.theme.assets, engine },
-  };
+  try {
+    let rendered: RenderedSite;
+    const previousSearch = options.previousSearch ?? (disk ? await time('load', () => readSearchCache(config.cacheDir)) : null);
+    try {
+      rendered = await time('render', () => renderSite({ config, ...linked, assets: loaded.theme.assets, statics: loaded.theme.statics, engine, previousSearch, memo, ...(spool ? { sink: spool.put } : {}) }));
+    } catch (err) {
+      diagnostics.push(toDiagnostic(err, config.templatesDir, CODES.TEMPLATE_RUNTIME, 'Fix the template named above.'));
+      return fail();
+    }
+    const { files, search, searchPartsIndexed } = rendered;
+
+    // write: staged and swapped in (unchanged files linked from the live site), or in place in dev
+    let output: OutputState | undefined;
+    if (options.write !== false) {
+      try {
+        output = await time('write', () => withOutputLock(config.outDir, async () => {
+          // The record this build read still describes the folder only if no other build wrote
+          // since: a CLI build would have replaced the on-disk record, and any write removes it
+          // (dev mode keeps its own in memory). Otherwise the whole site is written afresh.
+          const now = await outputManifestStamp(config.cacheDir);
+          const trusted = options.previousOutput ? now === null : now !== null && now === stamp;
+          // The record goes before the folder changes: a build that dies while updating it in place
+          // must not leave a later build trusting a record of older files.
+          await removeOutputManifest(config.cacheDir);
+          const hashes = await writeOutput(config.outDir, files, { current: trusted ? current?.hashes ?? null : null, reused: rendered.reused, ...(spool ? { spool } : {}) });
+          const state = { hashes, pages: rendered.pages };
+          // A cache that cannot be saved costs the next build time, never correctness.
+          if (disk) await writeOutputManifest(config.cacheDir, config.outDir, state).catch(() => undefined);
+          return state;
+        }));
+        if (disk) {
+          if (disk.changed) {
+            await time('write', () => writeArticleCache(config.cacheDir, disk.used, disk.loaded).catch(() => undefined));
+            await time('write', () => removeStaleCaches(config.cacheDir).catch(() => undefined));
+          }
+          if (searchPartsIndexed > 0 || !previousSearch) await time('write', () => writeSearchCache(config.cacheDir, search).catch(() => undefined));
+        }
+      } catch (err) {
+        diagnostics.push(toDiagnostic(err, config.outDir, CODES.OUTPUT_UNWRITABLE, 'Check the output folder.'));
+        return fail();
+      }
+    }
+    return {
+      ok: true, diagnostics: sortDiagnostics(diagnostics), articles: linked.site.articles, topics: linked.topics, site: linked.site, files, timings,
+      search, searchPartsIndexed, pagesRendered: rendered.pages.size - rendered.reused.size, ...(output ? { output } : {}),
+      preview: { config, gazetteer, furniture, site: linked.site, wantedSlugs: new Map(extracted.map((a) => [a.source, a.slug])), topics: linked.topics, related: linked.related, assets: loaded.theme.assets, engine },
+    };
+  } finally {
+    // Swapped in, the spool's folder is the site; otherwise (a failed build) its files go.
+    if (spool) await closeSpool(spool);
+  }
 }
 
 /** What pages depend on besides their view, and the live pages' records (see PageMemo). */
@@ -207,7 +228,6 @@ function link(config: Readonly<Config>, extracted: Article[], topicsFile: Topics
   assignUniqueSlugs(published, config.contentDir);
   assignTopicSlugs(published);
   const ordered = sortArticles(published);
-  const bySlug = new Map(ordered.map((a) => [a.slug, a]));
   const entries = new Map(topicsFile.topics.map((t) => [t.name, t]));
   const topics = buildTopics(ordered, (name) => {
     const e = entries.get(name);
@@ -215,5 +235,5 @@ function link(config: Readonly<Config>, extracted: Article[], topicsFile: Topics
   });
   const timeline = buildTimeline(ordered);
   const site: Site = { articles: ordered, topics, stories: findStories(ordered), timeline };
-  return { site, topics, related: findRelated(ordered), eventsByTopic: eventsByTopic(timeline, bySlug) };
+  return { site, topics, related: findRelated(ordered), eventsByTopic: eventsByTopic(timeline) };
 }

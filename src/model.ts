@@ -123,6 +123,8 @@ export interface ArticleEvent {
   readonly sentenceIndex: number;
   /** Resolved to a date after the article's publication (a deadline, a plan). */
   readonly afterPublication: boolean;
+  /** Canonical names of the topics mentioned inside the sentence (the timeline groups by them). */
+  readonly topics: readonly string[];
 }
 
 /** How the title was found. */
@@ -130,8 +132,8 @@ export type TitleSource = 'front-matter' | 'first-line' | 'headline-line' | 'fir
 /** How the date was found. */
 export type DateSource = 'front-matter' | 'text' | 'unknown';
 
-/** The normalized article: one record per content file (issue 2, item 3). */
-export interface Article {
+/** The normalized article, whole: one record per content file (issue 2, item 3). */
+export interface FullArticle {
   /** Stable, URL-safe, unique: the page lives at `articles/<slug>/`. */
   slug: string;
   /** Path of the source file relative to the content folder. */
@@ -172,6 +174,19 @@ export interface Article {
   /** Sanitised body HTML, rendered once per article (and cached with it); empty until rendered. */
   readonly bodyHtml: string;
 }
+
+/** The parts of an article that only its own page, search entry, feed entry and data export read. */
+export type ArticleBody = Pick<FullArticle, 'blocks' | 'markdown' | 'mentions' | 'bodyHtml'>;
+
+/** An article's body, compressed (article-body.ts): three quarters of a record, a sixth of the bytes. */
+export type PackedBody = Uint8Array & { readonly __packed: unique symbol };
+
+/**
+ * The article as the build holds it from extraction on, and as the cache stores it: every field
+ * but the body, which is packed (issue 7: 100k articles in memory at once). `unpackBody` gives the
+ * whole record back to the few steps that read the body.
+ */
+export type Article = Omit<FullArticle, keyof ArticleBody> & { readonly body: PackedBody };
 
 /** A topic page: one per person, place, organisation or theme, aliases merged (issue 4). */
 export interface Topic {

@@ -4,7 +4,8 @@
  */
 import type { Gazetteer } from './extract/entities.js';
 import { extractArticle } from './extract/index.js';
-import type { Article, SourceFile } from './model.js';
+import { packBody } from './article-body.js';
+import type { Article, FullArticle, SourceFile } from './model.js';
 import { normalizeArticle, parseMarkdown, type NormalizeContext, type ParsedFrontMatter } from './normalize/index.js';
 import { renderBody } from './render/body-html.js';
 
@@ -12,11 +13,14 @@ import { renderBody } from './render/body-html.js';
 export interface ArticleTimings { normalize: number; extract: number; render: number }
 
 /** Event anchors of an article's body: `p{block}s{sentence}` for each dated sentence. */
-export function eventAnchors(a: Article): Set<string> {
+export function eventAnchors(a: Pick<Article, 'events'>): Set<string> {
   return new Set(a.events.map((e) => `p${e.block}s${e.sentenceIndex}`));
 }
 
-/** Normalizes, extracts and renders the body of one article. Throws SourceError for bad input. */
+/**
+ * Normalizes, extracts and renders the body of one article, and packs the body for keeping.
+ * Throws SourceError for bad input.
+ */
 export function processArticle(source: SourceFile, fm: ParsedFrontMatter, ctx: NormalizeContext, gazetteer: Gazetteer): { article: Article; timings: ArticleTimings } {
   const t0 = performance.now();
   // A Markdown body is parsed once, for its blocks and then for its HTML.
@@ -25,6 +29,7 @@ export function processArticle(source: SourceFile, fm: ParsedFrontMatter, ctx: N
   const t1 = performance.now();
   const extracted = extractArticle(normalized, gazetteer);
   const t2 = performance.now();
-  const article = { ...extracted, bodyHtml: renderBody(extracted, eventAnchors(extracted), tree) };
+  const full: FullArticle = { ...extracted, bodyHtml: renderBody(extracted, eventAnchors(extracted), tree) };
+  const article = packBody(full);
   return { article, timings: { normalize: t1 - t0, extract: t2 - t1, render: performance.now() - t2 } };
 }

@@ -2,11 +2,12 @@
  * The normalization report (issue 3, item 6): per article, every decision the build made, so an
  * editor can check it and overrule it from front matter (`title:`, `standfirst:`, `keep:`, `drop:`).
  */
+import { unpackBody } from './article-body.js';
 import type { Article } from './model.js';
 
 /** The report as data, one entry per article. */
 export function reportData(articles: readonly Article[]) {
-  return [...articles].sort((a, b) => a.source.localeCompare(b.source)).map((a) => ({
+  return [...articles].sort((a, b) => a.source.localeCompare(b.source)).map((a) => ({ ...a, blocks: unpackBody(a).blocks })).map((a) => ({
     source: a.source,
     slug: a.slug,
     title: a.title,

@@ -1,5 +1,5 @@
-/** Extract stage: who, where and when, per article. Pure: Article in, Article with mentions, topics and events out. */
-import type { Article, ArticleTopic } from '../model.js';
+/** Extract stage: who, where and when, per article. Pure: article in, article with mentions, topics and events out. */
+import type { ArticleTopic, FullArticle } from '../model.js';
 import { slugify } from '../normalize/slug.js';
 import { extractMentions, resolveTopicName, type Gazetteer } from './entities.js';
 import { extractEvents } from './events.js';
@@ -10,7 +10,7 @@ export { parseTopicsFile, type TopicsFile, type TopicEntry } from './topics-file
 export { splitSentences } from './sentences.js';
 
 /** Finds mentions, ranks topics (hand-added ones first) and dates events for one article. */
-export function extractArticle(article: Article, gazetteer: Gazetteer): Article {
+export function extractArticle(article: FullArticle, gazetteer: Gazetteer): FullArticle {
   const mentions = extractMentions({ title: article.title, standfirst: article.standfirst, blocks: article.blocks }, gazetteer);
   const scored = scoreTopics(mentions);
   const topics: ArticleTopic[] = [];
@@ -29,5 +29,5 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Article 
     topics.push({ slug: slugify(s.name), name: s.name, kind: s.kind, score: s.score, manual: false });
   }
   topics.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
-  return { ...article, mentions, topics, events: extractEvents(article.blocks, article.date) };
+  return { ...article, mentions, topics, events: extractEvents(article.blocks, article.date, mentions) };
 }

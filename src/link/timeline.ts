@@ -2,7 +2,6 @@
  * The event timeline: every dated sentence of every article, in date order. When several outlets
  * report the same dated fact it shows once, with all its sources (issue 4, item 5).
  */
-import { splitSentences } from '../extract/sentences.js';
 import type { Article, ArticleEvent, TimelineEntry } from '../model.js';
 
 /** Share of content words two sentences must have in common to count as the same fact. */
@@ -23,7 +22,7 @@ export function buildTimeline(articles: readonly Article[]): TimelineEntry[] {
   for (const article of articles) {
     for (const event of article.events) {
       const key = `${event.date}|${event.granularity}`;
-      const item = { article, event, topics: topicsInSentence(article, event), words: contentWords(event.sentence) };
+      const item = { article, event, topics: new Set(event.topics), words: contentWords(event.sentence) };
       const list = byDate.get(key);
       if (list) list.push(item);
       else byDate.set(key, [item]);
@@ -62,37 +61,6 @@ export function buildTimeline(articles: readonly Article[]): TimelineEntry[] {
   return entries.sort((a, b) => a.date.localeCompare(b.date) || a.sources[0]!.article.localeCompare(b.sources[0]!.article) || a.sources[0]!.event.block - b.sources[0]!.event.block);
 }
 
-/**
- * Canonical names of the topics mentioned inside an event's sentence. Remembered per event: the
- * timeline and the topics' event lists both ask, for every event of the archive.
- */
-export function topicsInSentence(article: Article, event: ArticleEvent): Set<string> {
-  let names = sentenceTopics.get(event);
-  if (names) return names;
-  names = new Set<string>();
-  sentenceTopics.set(event, names);
-  const block = article.blocks[event.block];
-  const span = block ? sentencesOf(block.text)[event.sentenceIndex] : undefined;
-  if (!span) return names;
-  for (const m of article.mentions) {
-    if (m.block === event.block && m.offset >= span.start && m.offset < span.end) names.add(m.name);
-  }
-  return names;
-}
-
-const sentenceTopics = new WeakMap<ArticleEvent, Set<string>>();
-
-// One entry is enough: an article's events are asked for one after another and often share a block.
-let lastBlock = '';
-let lastSpans: ReturnType<typeof splitSentences> = [];
-function sentencesOf(text: string): ReturnType<typeof splitSentences> {
-  if (text !== lastBlock) {
-    lastBlock = text;
-    lastSpans = splitSentences(text);
-  }
-  return lastSpans;
-}
-
 function sameFact(a: { topics: Set<string>; words: Set<string> }, b: { topics: Set<string>; words: Set<string> }): boolean {
   let sharedTopics = 0;
   for (const t of a.topics) if (b.topics.has(t)) sharedTopics++;
@@ -110,11 +78,11 @@ function contentWords(sentence: string): Set<string> {
 }
 
 /** Topic name -> the timeline entries whose sentences mention it (one pass over the timeline). */
-export function eventsByTopic(timeline: readonly TimelineEntry[], articles: ReadonlyMap<string, Article>): Map<string, TimelineEntry[]> {
+export function eventsByTopic(timeline: readonly TimelineEntry[]): Map<string, TimelineEntry[]> {
   const out = new Map<string, TimelineEntry[]>();
   for (const entry of timeline) {
     const names = new Set<string>();
-    for (const s of entry.sources) for (const n of topicsInSentence(articles.get(s.article)!, s.event)) names.add(n);
+    for (const s of entry.sources) for (const n of s.event.topics) names.add(n);
     for (const n of names) {
       const list = out.get(n);
       if (list) list.push(entry);

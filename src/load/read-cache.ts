@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { PIPELINE_VERSION } from '../article-cache.js';
+import { ownBytes } from '../article-body.js';
 import type { Article } from '../model.js';
 import type { SearchBundle } from '../render/search-index.js';
 import type { OutputState } from '../write/index.js';
@@ -66,7 +67,8 @@ export async function readArticleCache(cacheDir: string): Promise<Map<string, Ar
   for (const shard of CACHE_SHARDS) {
     try {
       const data = v8.deserialize(await fs.readFile(cacheShardFile(cacheDir, shard)));
-      if (data instanceof Map) for (const [k, v] of data as Map<string, Article>) if (k[0] === shard) out.set(k, v);
+      if (!(data instanceof Map)) continue;
+      for (const [k, v] of data as Map<string, Article>) if (k[0] === shard && v.body instanceof Uint8Array) out.set(k, { ...v, body: ownBytes(v.body) });
     } catch {
       // cold shard
     }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { CODES, diagnostic, SourceError, type Diagnostic } from '../diagnostics.js';
 import { inferPublicationDate } from '../extract/publication-date.js';
 import { splitSentences } from '../extract/sentences.js';
-import type { Article, Block, CalendarDate, SourceFile, TitleSource } from '../model.js';
+import type { Block, FullArticle, CalendarDate, SourceFile, TitleSource } from '../model.js';
 import type { ParsedFrontMatter } from './front-matter.js';
 import { leadingHeading, markdownBlocks, parseMarkdown } from './markdown.js';
 import { normalizePlainText, type FurnitureContext } from './plain-text.js';
@@ -24,12 +24,12 @@ interface Structure {
   title: { text: string; source: TitleSource } | null;
   standfirst: string | null;
   blocks: Block[];
-  extras: Pick<Article, 'removed' | 'furtherReading' | 'credit' | 'byline' | 'markdown'> & { publisherHint: string | null };
+  extras: Pick<FullArticle, 'removed' | 'furtherReading' | 'credit' | 'byline' | 'markdown'> & { publisherHint: string | null };
   diagnostics: Diagnostic[];
 }
 
 /** Normalizes one article. Throws SourceError when the file has nothing to publish. */
-export function normalizeArticle(source: SourceFile, fm: ParsedFrontMatter, ctx: NormalizeContext, markdownTree?: Root): Article {
+export function normalizeArticle(source: SourceFile, fm: ParsedFrontMatter, ctx: NormalizeContext, markdownTree?: Root): FullArticle {
   const file = source.path;
   const { data } = fm;
   if (!fm.body.trim()) {
@@ -54,7 +54,7 @@ export function normalizeArticle(source: SourceFile, fm: ParsedFrontMatter, ctx:
   }
 
   let date: CalendarDate | null = data.date ?? null;
-  let dateSource: Article['dateSource'] = date ? 'front-matter' : 'unknown';
+  let dateSource: FullArticle['dateSource'] = date ? 'front-matter' : 'unknown';
   let dateExpression: string | null = null;
   if (!date) {
     const inferred = inferPublicationDate(s.blocks, ctx.dateReference);

@@ -12,7 +12,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { splitSentences } from '../extract/sentences.js';
-import type { Article } from '../model.js';
+import type { FullArticle } from '../model.js';
 import { blockNodes, parseMarkdown } from '../normalize/markdown.js';
 
 // Our own ids (p3, p3s1) are kept as they are: Markdown cannot set ids, and raw HTML is dropped
@@ -31,7 +31,7 @@ const markdownToHtml = unified()
 const mdToHast = unified().use(remarkRehype);
 
 /** Renders an article body. `anchors` are the `p{i}s{j}` sentence ids to mark (event sentences). */
-export function renderBody(article: Article, anchors: ReadonlySet<string>, markdownTree?: MdastRoot): string {
+export function renderBody(article: FullArticle, anchors: ReadonlySet<string>, markdownTree?: MdastRoot): string {
   return article.format === 'markdown' && article.markdown !== null
     ? renderMarkdown(markdownTree ?? parseMarkdown(article.markdown), article.titleSource === 'markdown-heading')
     : renderTextBlocks(article, anchors);
@@ -47,7 +47,7 @@ function renderMarkdown(tree: MdastRoot, skipLeadingHeading: boolean): string {
   return markdownToHtml.stringify(markdownToHtml.runSync(hast) as HastRoot);
 }
 
-function renderTextBlocks(article: Article, anchors: ReadonlySet<string>): string {
+function renderTextBlocks(article: FullArticle, anchors: ReadonlySet<string>): string {
   const children: ElementContent[] = [];
   article.blocks.forEach((block, i) => {
     const id = `p${i}`;

@@ -3,12 +3,13 @@
  * documented in the README; text fields hold plain text, never HTML.
  */
 import type { LinkedTopic } from '../link/topics.js';
-import type { Article, Site, TimelineEntry } from '../model.js';
+import { unpackBody } from '../article-body.js';
+import type { Article, FullArticle, Site, TimelineEntry } from '../model.js';
 import { escapeHtml, safeJson } from './escape.js';
 import { formatDate } from './format.js';
 
 /** One record of articles.json. */
-export function exportArticle(a: Article) {
+export function exportArticle(a: FullArticle) {
   return {
     slug: a.slug,
     source: a.source,
@@ -60,7 +61,7 @@ export function exportTimelineJs(title: string, timeline: readonly TimelineEntry
 export function exportData(site: Site, topics: readonly LinkedTopic[], timelineJs: object): Map<string, string> {
   const json = (v: unknown) => `${safeJson(JSON.stringify(v, null, 1))}\n`;
   return new Map([
-    ['data/articles.json', json(site.articles.map(exportArticle))],
+    ['data/articles.json', json(site.articles.map((a) => exportArticle(unpackBody(a))))],
     ['data/topics.json', json(topics.map((t) => ({ slug: t.slug, name: t.name, kind: t.kind, description: t.description, aliases: t.aliases, articles: t.articles, related: t.related })))],
     ['data/stories.json', json(site.stories)],
     ['data/timeline.json', json(site.timeline.map((e) => ({ date: e.date, granularity: e.granularity, sources: e.sources.map((s) => ({ article: s.article, expression: s.event.expression, sentence: s.event.sentence, line: s.event.line, afterPublication: s.event.afterPublication })) })))],

@@ -6,6 +6,7 @@
 import { Feed } from 'feed';
 import type { Config } from '../config.js';
 import type { LinkedTopic } from '../link/topics.js';
+import { unpackBody } from '../article-body.js';
 import type { Article } from '../model.js';
 import { escapeHtml, safeJson } from './escape.js';
 import type { Urls } from './urls.js';
@@ -48,7 +49,7 @@ function renderFeedSet(config: Readonly<Config>, urls: Urls, spec: FeedSpec): Ma
         link,
         date: calendarDate(a.date!),
         published: calendarDate(a.date!),
-        description: text(a.standfirst ?? a.blocks.find((b) => b.type === 'paragraph')?.text.slice(0, 300) ?? ''),
+        description: text(a.standfirst ?? unpackBody(a).blocks.find((b) => b.type === 'paragraph')?.text.slice(0, 300) ?? ''),
         ...(a.publisher || a.byline ? { author: [{ name: text(a.byline ?? a.publisher ?? '') }] } : {}),
         category: a.topics.slice(0, 5).map((t) => ({ name: text(t.name), domain: urls.absolute(urls.topic(t.slug)) })),
       });

@@ -4,7 +4,8 @@
  */
 import crypto from 'node:crypto';
 import type { LinkedTopic } from '../link/topics.js';
-import type { Article, Site, TimelineEntry } from '../model.js';
+import { unpackBody } from '../article-body.js';
+import type { Article, FullArticle, Site, TimelineEntry } from '../model.js';
 import { breadcrumbLd, collectionLd, newsArticleLd, websiteLd } from './json-ld.js';
 import { calendarPageSize, calendarPages, calendarYears, groupByMonth, groupPagination, neighbours, type CalendarGroup, type CalendarPage } from './calendar.js';
 import type { TemplateEngine } from './templates.js';
@@ -27,10 +28,13 @@ export interface ReusedPage {
   readonly render: () => string;
 }
 
+/** Takes each file as it is rendered: into a map, or straight to disk in a cold build (write/spool.ts). */
+export type OutputSink = (path: string, content: string | Uint8Array) => void;
+
 /** Every page of the site: those rendered this time, and those reused as they are. */
 export interface PageOutput {
-  /** Output path -> HTML of the pages rendered this time. */
-  readonly rendered: Map<string, string>;
+  /** Takes the HTML of each page rendered this time. */
+  readonly rendered: OutputSink;
   readonly reused: Map<string, ReusedPage>;
   /** Output path -> record of every page, in render order. */
   readonly records: Map<string, PageRecord>;
@@ -74,7 +78,7 @@ function emit(out: PageMap, input: PageInput, url: string, template: string, vie
     return;
   }
   const html = input.engine.render(template, view);
-  out.rendered.set(path, html);
+  out.rendered(path, html);
   out.records.set(path, { key, size: Buffer.byteLength(html) });
 }
 
@@ -143,14 +147,15 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
     const { ctx } = input;
     for (const a of input.site.articles) {
       const url = ctx.urls.article(a.slug);
-      const view = articleView(ctx, a, a.bodyHtml);
+      const full = unpackBody(a);
+      const view = articleView(ctx, a, full.bodyHtml);
       const crumbs = [{ label: 'Latest', href: ctx.urls.home() }, { label: a.title, href: url }];
       // The topics shown as chips (the most salient): all of them would weigh more than the text.
       const topics = view.topics.map((t) => ({ name: t.label, url: ctx.urls.absolute(t.href), kind: t.kind }));
       const meta = a.date ? [{ property: 'article:published_time', content: a.date }] : [];
       emit(out, input, url, 'article', {
         ...layoutView(ctx, {
-          title: a.title, description: a.standfirst ?? firstWords(a), path: url, kind: 'article', ogType: 'article', meta,
+          title: a.title, description: a.standfirst ?? firstWords(full), path: url, kind: 'article', ogType: 'article', meta,
           jsonLd: [newsArticleLd(ctx.config, a, ctx.urls.absolute(url), topics), breadcrumbLd(crumbs, ctx.urls.absolute)],
           breadcrumbs: crumbs,
         }),
@@ -331,13 +336,13 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
 };
 
 /** Renders every page of the site whose inputs changed. */
-export function renderPages(input: PageInput): PageOutput {
-  const out: PageOutput = { rendered: new Map(), reused: new Map(), records: new Map() };
+export function renderPages(input: PageInput, sink: OutputSink): PageOutput {
+  const out: PageOutput = { rendered: sink, reused: new Map(), records: new Map() };
   for (const render of Object.values(pageRenderers)) render(out, input);
   return out;
 }
 
-function firstWords(a: Article): string {
+function firstWords(a: FullArticle): string {
   const text = a.blocks.find((b) => b.type === 'paragraph')?.text ?? a.title;
   return text.length > 160 ? `${text.slice(0, 157).replace(/\s+\S*$/, '')}…` : text;
 }

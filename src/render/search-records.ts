@@ -11,6 +11,7 @@
 import crypto from 'node:crypto';
 import type { Config } from '../config.js';
 import type { LinkedTopic } from '../link/topics.js';
+import { unpackBody } from '../article-body.js';
 import type { Article, TimelineEntry } from '../model.js';
 import { formatDate } from './format.js';
 import { calendarPageSize, calendarPages, type CalendarGroup } from './calendar.js';
@@ -111,11 +112,12 @@ function rel(input: SearchInput, url: string): string {
 }
 
 function articleRecord(input: SearchInput, a: Article): SearchRecord {
+  const { blocks } = unpackBody(a);
   const outlet = a.publisher ?? UNKNOWN_PUBLISHER;
   return {
     url: rel(input, input.urls.article(a.slug)),
     // The headline is in meta, which Pagefind indexes too.
-    content: [a.standfirst ?? '', ...a.blocks.map((b) => b.text)].filter(Boolean).join('\n'),
+    content: [a.standfirst ?? '', ...blocks.map((b) => b.text)].filter(Boolean).join('\n'),
     meta: { title: a.title, kind: 'Article', outlet, ...(a.date ? { date: formatDate(a.date) } : {}) },
     filters: { type: ['Article'], outlet: [outlet], topic: a.topics.map((t) => t.name), ...(a.date ? { year: [a.date.slice(0, 4)] } : {}) },
   };

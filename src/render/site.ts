@@ -5,7 +5,7 @@ import type { Article, Site, Story, TimelineEntry } from '../model.js';
 import { hashAssets, type AssetFile } from './assets.js';
 import { exportData, exportTimelineJs } from './export-json.js';
 import { renderFeeds } from './feeds.js';
-import { pageRenderers, renderPages, timelineMonths, type PageMemo, type PageRecord, type ReusedPage } from './pages.js';
+import { pageRenderers, renderPages, timelineMonths, type OutputSink, type PageMemo, type PageRecord, type ReusedPage } from './pages.js';
 import { buildSearchIndex, bundleFiles, type SearchBundle } from './search-index.js';
 import { planSearch } from './search-records.js';
 import { renderSitemaps } from './sitemap.js';
@@ -27,11 +27,16 @@ export interface RenderInput {
   readonly previousSearch?: SearchBundle | null;
   /** The page records of the build whose output is live: pages with the same record are not rendered. */
   readonly memo?: PageMemo;
+  /**
+   * Takes every file as it is rendered (a cold build writes them straight to its staging folder,
+   * so the site is never held in memory whole); without one they are returned in `files`.
+   */
+  readonly sink?: OutputSink;
 }
 
 /** Everything rendered, and the search bundle (for the cache). */
 export interface RenderedSite {
-  /** Files rendered this time, output path -> content. */
+  /** Files rendered this time, output path -> content (empty when they went to a sink). */
   readonly files: Map<string, string | Uint8Array>;
   /** Pages that are the same as the live ones (see PageMemo): not rendered, to be linked. */
   readonly reused: ReadonlyMap<string, ReusedPage>;
@@ -54,15 +59,16 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
   const searching = buildSearchIndex(parts, config.language, input.previousSearch);
   searching.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
 
-  const out = new Map<string, string | Uint8Array>(hashed.files);
-  for (const f of input.statics) out.set(f.name, f.bytes);
+  const out = new Map<string, string | Uint8Array>();
+  const put: OutputSink = input.sink ?? ((k, v) => void out.set(k, v));
+  for (const [k, v] of hashed.files) put(k, v);
+  for (const f of input.statics) put(f.name, f.bytes);
   // The primary part is the search bundle itself; the search page merges the others into it.
   const searchParts = parts.filter((p) => p.dir !== '').map((p) => p.dir);
-  const pages = renderPages({ site, topics: input.topics, ctx, engine: input.engine, eventsByTopic: input.eventsByTopic, searchParts, timelineMonths: timeline, ...(input.memo ? { memo: input.memo } : {}) });
-  for (const [k, v] of pages.rendered) out.set(k, v);
-  for (const [k, v] of renderFeeds(config, urls, site.articles, input.topics, articles)) out.set(k, v);
+  const pages = renderPages({ site, topics: input.topics, ctx, engine: input.engine, eventsByTopic: input.eventsByTopic, searchParts, timelineMonths: timeline, ...(input.memo ? { memo: input.memo } : {}) }, put);
+  for (const [k, v] of renderFeeds(config, urls, site.articles, input.topics, articles)) put(k, v);
   const timelineJs = exportTimelineJs(config.title, site.timeline, articles, (slug) => urls.absolute(urls.article(slug)));
-  for (const [k, v] of exportData(site, input.topics, timelineJs)) out.set(k, v);
+  for (const [k, v] of exportData(site, input.topics, timelineJs)) put(k, v);
   const newest = site.articles.find((a) => a.date)?.date ?? null;
   // A topic page changes when an article joins it: its lastmod is its newest article's date.
   const topicLastmod = new Map(input.topics.map((t) => [t.slug, t.articles.map((s) => articles.get(s)?.date ?? '').sort().at(-1) || null]));
@@ -72,9 +78,9 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
     const topic = /^topics\/([^/]+)\//.exec(p)?.[1];
     return { path, lastmod: slug ? articles.get(slug)?.date ?? null : topic ? topicLastmod.get(topic) ?? newest : newest };
   });
-  for (const [k, v] of await renderSitemaps(config, urls, sitemapPages, site.articles)) out.set(k, v);
+  for (const [k, v] of await renderSitemaps(config, urls, sitemapPages, site.articles)) put(k, v);
   const search = await searching;
-  for (const [k, v] of bundleFiles(search.bundle)) out.set(k, v);
+  for (const [k, v] of bundleFiles(search.bundle)) put(k, v);
   return { files: out, reused: pages.reused, pages: pages.records, search: search.bundle, searchPartsIndexed: search.indexed };
 }
 
@@ -103,7 +109,8 @@ function renderContext(input: ContextInput, articles: readonly Article[]) {
 export function renderArticlePages(input: ContextInput & { readonly engine: TemplateEngine }, edited: readonly Article[]): Map<string, string> {
   const replaced = new Map(edited.map((a) => [a.slug, a]));
   const { ctx } = renderContext(input, input.site.articles.map((a) => replaced.get(a.slug) ?? a));
-  const out = { rendered: new Map<string, string>(), reused: new Map(), records: new Map() };
+  const pages = new Map<string, string>();
+  const out = { rendered: (k: string, v: string | Uint8Array) => void pages.set(k, v as string), reused: new Map(), records: new Map() };
   pageRenderers.articles!(out, { site: { ...input.site, articles: [...edited] }, topics: input.topics, ctx, engine: input.engine, eventsByTopic: new Map(), searchParts: [], timelineMonths: [] });
-  return out.rendered;
+  return pages;
 }

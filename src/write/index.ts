@@ -4,3 +4,4 @@ export { removeOutputManifest, removeStaleCaches, writeArticleCache, writeOutput
 export { writeOutput } from './write-changed.js';
 export { hashFiles, replaceFiles } from './write-in-place.js';
 export { withOutputLock } from './output-lock.js';
+export { closeSpool, openSpool, type Spool } from './spool.js';

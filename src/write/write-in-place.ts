@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { ReusedPage } from '../render/index.js';
+import { writeFilesSync } from './write-files.js';
 
 /** Output path (relative, `/`-separated) -> content. */
 export type OutputFiles = ReadonlyMap<string, string | Uint8Array>;
@@ -94,7 +95,7 @@ export async function updateInPlace(outDir: string, files: OutputFiles, current:
   try {
     await fsp.mkdir(path.join(staging, 'files'));
     const journal: Journal = { site: await siteId(outDir) ?? '', write: [...write.keys()], remove };
-    await writeParallel(journal.write.map((rel, i) => [path.join(staging, 'files', String(i)), write.get(rel)!]));
+    writeFilesSync(journal.write.map((rel, i) => [path.join(staging, 'files', String(i)), write.get(rel)!]));
     await fsp.writeFile(path.join(staging, JOURNAL), JSON.stringify(journal));
   } catch (err) {
     await fsp.rm(staging, { recursive: true, force: true });
@@ -149,20 +150,6 @@ export async function applyCommit(commit: string, outDir: string): Promise<void>
 async function siteId(dir: string): Promise<string | null> {
   const s = await fsp.stat(dir, { bigint: true }).catch(() => null);
   return s ? `${s.dev}:${s.ino}:${s.birthtimeNs}` : null;
-}
-
-const PARALLEL_WRITES = 32;
-
-/** Writes files with a bounded number of writes in flight. */
-export async function writeParallel(entries: readonly (readonly [string, string | Uint8Array])[]): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < entries.length) {
-      const [file, content] = entries[next++]!;
-      await fsp.writeFile(file, content);
-    }
-  };
-  await Promise.all(Array.from({ length: PARALLEL_WRITES }, worker));
 }
 
 /**

@@ -8,35 +8,31 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { SourceError } from '../diagnostics.js';
 import { alive, unwritable } from './output-lock.js';
-import { applyCommit, assertInside, COMMIT, STAGING, writeParallel, type OutputFiles } from './write-in-place.js';
+import { closeSpool, isOpenSpool, openSpool, type Spool } from './spool.js';
+import { applyCommit, COMMIT, STAGING, type OutputFiles } from './write-in-place.js';
 
 export type { OutputFiles };
 
 const RETIRED = '.news-archive-retired-';
 
-/** Writes `files` into `outDir` atomically: staged beside it, then swapped in. */
-export async function writeSite(outDir: string, files: OutputFiles): Promise<number> {
-  const parent = path.dirname(outDir);
-  const name = path.basename(outDir);
+/**
+ * Writes `files` into `outDir` atomically: staged beside it, then swapped in. With a spool, the
+ * staging folder is the spool's, which already holds the files rendered into it. Returns the
+ * content hash of every file the site now holds.
+ */
+export async function writeSite(outDir: string, files: OutputFiles, spool?: Spool): Promise<Map<string, string>> {
   await recoverInterruptedSwap(outDir);
-  let staging: string;
+  const own = spool ?? await openSpool(outDir);
   try {
-    await fs.mkdir(parent, { recursive: true });
-    staging = await fs.mkdtemp(path.join(parent, `${STAGING}${name}-${process.pid}-`));
+    for (const [rel, content] of files) own.put(rel, content);
+    await swapIn(own.dir, outDir);
   } catch (err) {
-    throw unwritable(outDir, err);
-  }
-  try {
-    for (const rel of files.keys()) assertInside(rel);
-    const dirs = new Set([...files.keys()].map((rel) => path.dirname(path.join(staging, rel))));
-    for (const dir of [...dirs].sort()) await fs.mkdir(dir, { recursive: true });
-    await writeParallel([...files].map(([rel, content]) => [path.join(staging, rel), content] as const));
-    await swapIn(staging, outDir);
-  } catch (err) {
-    await fs.rm(staging, { recursive: true, force: true });
     throw err instanceof SourceError ? err : unwritable(outDir, err);
+  } finally {
+    // Swapped in, its folder is the site and this removes nothing; else the staged files go.
+    await closeSpool(own);
   }
-  return files.size;
+  return own.hashes;
 }
 
 /** Two renames: the old site is retired, the new one takes its name, then the old one is removed. */
@@ -88,7 +84,7 @@ export async function recoverInterruptedSwap(outDir: string): Promise<void> {
     } else if (retired !== null) {
       if (!outExists && !(await exists(outDir))) await fs.rename(full, outDir);
       else await fs.rm(full, { recursive: true, force: true });
-    } else if (staging !== null && !isLive(staging)) {
+    } else if (staging !== null && !isLive(staging) && !isOpenSpool(full)) {
       await fs.rm(full, { recursive: true, force: true });
     }
   }
@@ -107,7 +103,8 @@ function leftoverPid(entry: string, prefix: string, name: string, suffixed: bool
 }
 
 // A staging folder of a build still running in another process (e.g. a dev server next to a
-// build) must survive; this process's own builds take turns (output-lock.ts).
+// build) must survive; this process's own builds take turns (output-lock.ts), but a cold build
+// renders into its spool before it takes the lock (isOpenSpool).
 function isLive(pid: number): boolean {
   return pid !== process.pid && alive(pid);
 }

@@ -116,12 +116,14 @@ describe('bad input', () => {
     const templates = path.join(tempDir(), 'templates');
     fs.cpSync(TEMPLATES, templates, { recursive: true });
     fs.writeFileSync(path.join(templates, 'archive.eta'), "<% layout('layout') %>\n<p>\n<%= it.nonexistent.field %>\n");
-    const { result } = await buildSite(writeContent({ 'good.txt': GOOD }), { templatesDir: templates });
+    const { result, out } = await buildSite(writeContent({ 'good.txt': GOOD }), { templatesDir: templates });
     assert.equal(result.ok, false);
     const d = find(result.diagnostics, CODES.TEMPLATE_RUNTIME)!;
     assert.equal(d.file, path.join(templates, 'archive.eta'));
     assert.equal(d.line, 3);
     assert.match(d.message, /it\.nonexistent/);
+    // A cold build writes its pages to a staging folder as they are rendered: a failure removes it.
+    assert.deepEqual(fs.readdirSync(path.dirname(out)).filter((e) => e !== '.cache'), []);
   });
 
   it('should name the template file of a template syntax error', async () => {

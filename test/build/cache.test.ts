@@ -117,7 +117,7 @@ describe('the article cache', () => {
     const { writeArticleCache } = await import('../../src/write/write-cache.js');
     const { cacheFolder, readArticleCache } = await import('../../src/load/read-cache.js');
     const cacheDir = path.join(tempDir(), '.cache');
-    const entry = (title: string) => ({ title } as unknown as Article);
+    const entry = (title: string) => ({ title, body: new Uint8Array([1]) } as unknown as Article);
     const all = new Map([['a1', entry('one')], ['a2', entry('two')], ['b1', entry('three')], ['c1', entry('four')]]);
     await writeArticleCache(cacheDir, all, new Map());
     const loaded = await readArticleCache(cacheDir);

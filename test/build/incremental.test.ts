@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import { memoryCache } from '../../src/article-cache.js';
 import { build } from '../../src/build.js';
 import { resolveConfig, type UserConfig } from '../../src/config.js';
+import { contentHash } from '../../src/write/write-in-place.js';
 import { readOut, ROOT, TEMPLATES, tempDir, writeContent } from '../support/site.js';
 
 const article = (title: string, date: string, place: string) =>
@@ -48,6 +49,9 @@ describe('warm builds', () => {
     const first = await p.build();
     assert.equal(first.pagesRendered, first.output!.pages.size);
     const before = siteFiles(p.out);
+    // The cold build wrote its files as it rendered them (none held in memory) and recorded each.
+    assert.equal(first.files.size, 0);
+    assert.deepEqual(new Map([...first.output!.hashes].sort()), new Map([...before].sort().map(([rel, b64]) => [rel, contentHash(Buffer.from(b64, 'base64'))])));
     const second = await p.build();
     assert.equal(second.pagesRendered, 0);
     assert.equal(second.searchPartsIndexed, 0);

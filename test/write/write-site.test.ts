@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { SourceError } from '../../src/diagnostics.js';
+import { closeSpool, openSpool } from '../../src/write/spool.js';
+import { contentHash } from '../../src/write/write-in-place.js';
 import { recoverInterruptedSwap, writeSite } from '../../src/write/write-site.js';
 import { listFiles, tempDir } from '../support/site.js';
 
@@ -15,6 +17,39 @@ describe('writeSite', () => {
     await writeSite(out, new Map([['index.html', 'new'], ['a/b/index.html', 'deep']]));
     assert.deepEqual(listFiles(out), ['a/b/index.html', 'index.html']);
     assert.deepEqual(fs.readdirSync(root), ['public']);
+  });
+
+  it('should swap in a spool filled before the write, with the files given at the end, and return every hash', async () => {
+    const root = tempDir();
+    const out = path.join(root, 'public');
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, 'stale.html'), 'old');
+    const spool = await openSpool(out);
+    spool.put('articles/a/index.html', 'page a');
+    spool.put('feed.xml', new TextEncoder().encode('<feed/>'));
+    // Another build of this process starting meanwhile must not take the open spool for a dead one's.
+    await recoverInterruptedSwap(out);
+    assert.ok(fs.existsSync(spool.dir));
+    assert.equal(fs.readFileSync(path.join(out, 'stale.html'), 'utf8'), 'old', 'the live site is untouched until the swap');
+    const hashes = await writeSite(out, new Map([['index.html', 'home']]), spool);
+    assert.deepEqual(listFiles(out), ['articles/a/index.html', 'feed.xml', 'index.html']);
+    assert.deepEqual(hashes, new Map([['articles/a/index.html', contentHash('page a')], ['feed.xml', contentHash('<feed/>')], ['index.html', contentHash('home')]]));
+    assert.deepEqual(fs.readdirSync(root), ['public']);
+  });
+
+  it('should remove a spool that was never swapped in, and let recovery remove one left by a dead build', async () => {
+    const root = tempDir();
+    const out = path.join(root, 'public');
+    const spool = await openSpool(out);
+    spool.put('index.html', 'x');
+    await closeSpool(spool);
+    assert.deepEqual(fs.readdirSync(root), []);
+    assert.throws(() => spool.put('../evil.html', 'x'), /refusing to write outside/);
+    const again = await openSpool(out);
+    await closeSpool(again);
+    fs.mkdirSync(again.dir); // as if its build had died: no longer open in this process
+    await recoverInterruptedSwap(out);
+    assert.deepEqual(fs.readdirSync(root), []);
   });
 
   it('should refuse paths that leave the output folder and keep the old site', async () => {
