@@ -7,6 +7,8 @@
  *   npm run bench                        # 1k and 10k articles
  *   npm run bench -- --sizes 1000,10000,100000
  *   npm run bench -- --install-peers     # installs Eleventy 3 into bench/peers/node_modules first
+ *   npm run bench -- --sizes 100000 --only warm,add   # the cold build and only the runs named
+ *                                        # (warm, add, edit, dev, markdown, peers)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +24,8 @@ const ELEVENTY = path.join(PEERS, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs'
 const argv = process.argv.slice(2);
 // Measure the compiled code a user runs (`news-archive build`), not the TypeScript sources.
 execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(ROOT, 'tsconfig.json')], { stdio: 'inherit' });
+const only = argv.includes('--only') ? new Set(argv[argv.indexOf('--only') + 1]!.split(',')) : null;
+const want = (run: string) => !only || only.has(run);
 const sizes = (argv.includes('--sizes') ? argv[argv.indexOf('--sizes') + 1]! : '1000,10000').split(',').map(Number);
 if (argv.includes('--install-peers') && !fs.existsSync(ELEVENTY)) {
   execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', PEERS, '@11ty/eleventy@3.1.2'], { stdio: 'inherit' });
@@ -81,38 +85,53 @@ for (const n of sizes) {
   fs.rmSync(cache, { recursive: true, force: true });
   const cold = measure(corpus, out, cache);
   console.log(`cold build                 ${s(cold.wallMs)}  peak ${mib(cold.maxRssMiB)}  (${stages(cold.timings)})`);
-  const warm = measure(corpus, out, cache);
-  console.log(`warm, nothing changed      ${s(warm.wallMs)}  peak ${mib(warm.maxRssMiB)}  (${stages(warm.timings)})`);
+  const warm = want('warm') ? measure(corpus, out, cache) : null;
+  if (warm) console.log(`warm, nothing changed      ${s(warm.wallMs)}  peak ${mib(warm.maxRssMiB)}  (${stages(warm.timings)})`);
 
-  const added = article(20240601, n);
-  const addedFile = path.join(corpus, added.file);
-  fs.mkdirSync(path.dirname(addedFile), { recursive: true });
-  fs.writeFileSync(addedFile, added.text);
-  const add = measure(corpus, out, cache);
-  fs.rmSync(addedFile);
-  console.log(`warm, one article added    ${s(add.wallMs)}  (${stages(add.timings)})`);
+  let add: Run | null = null;
+  if (want('add')) {
+    const added = article(20240601, n);
+    const addedFile = path.join(corpus, added.file);
+    fs.mkdirSync(path.dirname(addedFile), { recursive: true });
+    fs.writeFileSync(addedFile, added.text);
+    add = measure(corpus, out, cache);
+    fs.rmSync(addedFile);
+    console.log(`warm, one article added    ${s(add.wallMs)}  peak ${mib(add.maxRssMiB)}  (${stages(add.timings)})`);
+  }
 
   const edited = path.join(corpus, article(20240601, 1).file);
   const original = fs.readFileSync(edited, 'utf8');
-  fs.appendFileSync(edited, '\nAn added closing sentence.\n');
-  const edit = measure(corpus, out, cache);
-  fs.writeFileSync(edited, original);
-  console.log(`warm, one article edited   ${s(edit.wallMs)}  (${stages(edit.timings)})`);
+  let edit: Run | null = null;
+  if (want('edit')) {
+    fs.appendFileSync(edited, '\nAn added closing sentence.\n');
+    edit = measure(corpus, out, cache);
+    fs.writeFileSync(edited, original);
+    console.log(`warm, one article edited   ${s(edit.wallMs)}  (${stages(edit.timings)})`);
+  }
 
-  const dev = measure(corpus, out, cache, ['--edit', edited]);
-  fs.writeFileSync(edited, original);
-  console.log(`dev edit, its page written ${dev.previewMs === undefined ? '–' : s(dev.previewMs)}`);
-  console.log(`dev edit, whole site       ${s(dev.ms!)}  (${stages(dev.timings)})`);
+  let dev: Run | null = null;
+  if (want('dev')) {
+    dev = measure(corpus, out, cache, ['--edit', edited]);
+    fs.writeFileSync(edited, original);
+    console.log(`dev edit, its page written ${dev.previewMs === undefined ? '–' : s(dev.previewMs)}`);
+    console.log(`dev edit, whole site       ${s(dev.ms!)}  (${stages(dev.timings)})`);
+  }
 
-  fs.rmSync(cache, { recursive: true, force: true });
-  const mdCold = measure(mdCorpus, out, cache);
-  console.log(`cold, Markdown-only corpus ${s(mdCold.wallMs)}  peak ${mib(mdCold.maxRssMiB)}`);
-  const hugo = hasHugo ? peer(path.join(PEERS, 'run-hugo.sh'), mdCorpus, path.join(dir, 'hugo-out')) : null;
-  if (hugo) console.log(`Hugo, Markdown-only        ${s(hugo.wallMs)}  peak ${mib(hugo.maxRssMiB)}  (news-archive ${(mdCold.wallMs / hugo.wallMs).toFixed(2)}x; warm add ${(add.wallMs / hugo.wallMs).toFixed(2)}x of Hugo cold)`);
-  const eleventy = hasEleventy ? peer(path.join(PEERS, 'run-eleventy.sh'), mdCorpus, path.join(dir, 'eleventy-out'), { ELEVENTY }) : null;
-  if (eleventy) console.log(`Eleventy, Markdown-only    ${s(eleventy.wallMs)}  peak ${mib(eleventy.maxRssMiB)}  (news-archive ${(mdCold.wallMs / eleventy.wallMs).toFixed(2)}x)`);
+  let mdCold: Run | null = null;
+  if (want('markdown')) {
+    fs.rmSync(cache, { recursive: true, force: true });
+    mdCold = measure(mdCorpus, out, cache);
+    console.log(`cold, Markdown-only corpus ${s(mdCold.wallMs)}  peak ${mib(mdCold.maxRssMiB)}`);
+  }
+  const ratio = (a: Run | null, b: { wallMs: number }) => (a ? `${(a.wallMs / b.wallMs).toFixed(2)}x` : '–');
+  const peers = want('peers');
+  const hugo = peers && hasHugo ? peer(path.join(PEERS, 'run-hugo.sh'), mdCorpus, path.join(dir, 'hugo-out')) : null;
+  if (hugo) console.log(`Hugo, Markdown-only        ${s(hugo.wallMs)}  peak ${mib(hugo.maxRssMiB)}  (news-archive ${ratio(mdCold, hugo)}; warm add ${ratio(add, hugo)} of Hugo cold)`);
+  const eleventy = peers && hasEleventy ? peer(path.join(PEERS, 'run-eleventy.sh'), mdCorpus, path.join(dir, 'eleventy-out'), { ELEVENTY }) : null;
+  if (eleventy) console.log(`Eleventy, Markdown-only    ${s(eleventy.wallMs)}  peak ${mib(eleventy.maxRssMiB)}  (news-archive ${ratio(mdCold, eleventy)})`);
   console.log('');
-  rows.push(`| ${n.toLocaleString('en')} | ${s(cold.wallMs)} | ${s(warm.wallMs)} | ${s(add.wallMs)} | ${s(edit.wallMs)} | ${dev.previewMs === undefined ? '–' : s(dev.previewMs)} | ${s(dev.ms!)} | ${mib(cold.maxRssMiB)} | ${s(mdCold.wallMs)} | ${hugo ? s(hugo.wallMs) : '–'} | ${eleventy ? s(eleventy.wallMs) : '–'} |`);
+  const t = (r: { wallMs: number } | null) => (r ? s(r.wallMs) : '–');
+  rows.push(`| ${n.toLocaleString('en')} | ${s(cold.wallMs)} | ${t(warm)} | ${t(add)} | ${t(edit)} | ${dev?.previewMs === undefined ? '–' : s(dev.previewMs)} | ${dev ? s(dev.ms!) : '–'} | ${mib(cold.maxRssMiB)} | ${t(mdCold)} | ${t(hugo)} | ${t(eleventy)} |`);
 }
 
 console.log('| articles | cold | warm, unchanged | warm, +1 article | warm, 1 edited | dev edit: its page | dev edit: whole site | peak RSS (cold) | cold, Markdown only | Hugo | Eleventy |');

@@ -57,7 +57,7 @@ export interface BuildResult {
   readonly timings: Record<Stage, number>;
   /** What the output folder now holds (absent when nothing was written). */
   readonly output?: OutputState;
-  /** Pages rendered this time; the others had the same inputs as the live ones and were linked. */
+  /** HTML pages rendered this time; the others had the same inputs as the live ones and were kept. */
   readonly pagesRendered?: number;
   /** The search bundle built (for the next dev rebuild), and how many of its parts were indexed anew. */
   readonly search?: SearchBundle;
@@ -166,7 +166,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
     }
     return {
       ok: true, diagnostics: sortDiagnostics(diagnostics), articles: linked.site.articles, topics: linked.topics, site: linked.site, files, timings,
-      search, searchPartsIndexed, pagesRendered: rendered.pages.size - rendered.reused.size, ...(output ? { output } : {}),
+      search, searchPartsIndexed, pagesRendered: [...rendered.pages.keys()].filter((p) => p.endsWith('.html') && !rendered.reused.has(p)).length, ...(output ? { output } : {}),
       preview: { config, gazetteer, furniture, site: linked.site, wantedSlugs: new Map(extracted.map((a) => [a.source, a.slug])), topics: linked.topics, related: linked.related, assets: loaded.theme.assets, engine },
     };
   } finally {

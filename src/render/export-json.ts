@@ -3,12 +3,16 @@
  * documented in the README; text fields hold plain text, never HTML.
  */
 import type { LinkedTopic } from '../link/topics.js';
-import { unpackBody } from '../article-body.js';
 import type { Article, FullArticle, Site, TimelineEntry } from '../model.js';
 import { escapeHtml, safeJson } from './escape.js';
 import { formatDate } from './format.js';
 
-/** One record of articles.json. */
+/** Where an article's whole record is, under the output folder. */
+export function articleRecordPath(slug: string): string {
+  return `data/articles/${slug}.json`;
+}
+
+/** One article's whole record (`data/articles/<slug>.json`). */
 export function exportArticle(a: FullArticle) {
   return {
     slug: a.slug,
@@ -28,7 +32,7 @@ export function exportArticle(a: FullArticle) {
     furtherReading: a.furtherReading,
     topics: a.topics.map((t) => ({ slug: t.slug, name: t.name, kind: t.kind, score: t.score, manual: t.manual })),
     mentions: a.mentions,
-    events: a.events.map((e) => ({ date: e.date, granularity: e.granularity, expression: e.expression, sentence: e.sentence, line: e.line, block: e.block, sentenceIndex: e.sentenceIndex, afterPublication: e.afterPublication })),
+    events: a.events.map((e) => ({ date: e.date, granularity: e.granularity, expression: e.expression, sentence: e.sentence, line: e.line, block: e.block, sentenceIndex: e.sentenceIndex, afterPublication: e.afterPublication, topics: e.topics })),
     wordCount: a.wordCount,
     readingMinutes: a.readingMinutes,
     warnings: a.diagnostics.map((d) => ({ code: d.code, line: d.line, message: d.message })),
@@ -57,11 +61,27 @@ export function exportTimelineJs(title: string, timeline: readonly TimelineEntry
   };
 }
 
-/** All JSON files under data/, as output path -> text. Stable key order, trailing newline. */
+/** A data file's text: stable key order, `<` escaped, trailing newline. */
+export function exportJson(value: unknown): string {
+  return `${safeJson(JSON.stringify(value, null, 1))}\n`;
+}
+
+/**
+ * The index of the articles (`data/articles.json`): what a list shows of each, and where its whole
+ * record is (relative to the index).
+ */
+export function articleIndexEntry(a: Article) {
+  return {
+    slug: a.slug, source: a.source, title: a.title, standfirst: a.standfirst, date: a.date, publisher: a.publisher,
+    topics: a.topics.map((t) => t.slug), wordCount: a.wordCount, record: articleRecordPath(a.slug).slice('data/'.length),
+  };
+}
+
+/** The JSON files under data/ but the articles' records (pages.ts), as output path -> text. */
 export function exportData(site: Site, topics: readonly LinkedTopic[], timelineJs: object): Map<string, string> {
-  const json = (v: unknown) => `${safeJson(JSON.stringify(v, null, 1))}\n`;
+  const json = exportJson;
   return new Map([
-    ['data/articles.json', json(site.articles.map((a) => exportArticle(unpackBody(a))))],
+    ['data/articles.json', json(site.articles.map(articleIndexEntry))],
     ['data/topics.json', json(topics.map((t) => ({ slug: t.slug, name: t.name, kind: t.kind, description: t.description, aliases: t.aliases, articles: t.articles, related: t.related })))],
     ['data/stories.json', json(site.stories)],
     ['data/timeline.json', json(site.timeline.map((e) => ({ date: e.date, granularity: e.granularity, sources: e.sources.map((s) => ({ article: s.article, expression: s.event.expression, sentence: s.event.sentence, line: s.event.line, afterPublication: s.event.afterPublication })) })))],

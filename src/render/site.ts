@@ -72,7 +72,7 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
   const newest = site.articles.find((a) => a.date)?.date ?? null;
   // A topic page changes when an article joins it: its lastmod is its newest article's date.
   const topicLastmod = new Map(input.topics.map((t) => [t.slug, t.articles.map((s) => articles.get(s)?.date ?? '').sort().at(-1) || null]));
-  const sitemapPages = [...pages.records.keys()].filter((p) => p !== '404.html' && p !== 'search/index.html').sort().map((p) => {
+  const sitemapPages = [...pages.records.keys()].filter((p) => p.endsWith('.html') && p !== '404.html' && p !== 'search/index.html').sort().map((p) => {
     const path = `${config.basePath}${p.replace(/index\.html$/, '')}`;
     const slug = /^articles\/([^/]+)\//.exec(p)?.[1];
     const topic = /^topics\/([^/]+)\//.exec(p)?.[1];

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { CODES, type Diagnostic } from '../../src/diagnostics.js';
-import { buildSite, listFiles, readOut, TEMPLATES, tempDir, writeContent } from '../support/site.js';
+import { buildSite, listFiles, readOut, TEMPLATES, tempDir, writeContent, readArticleRecords } from '../support/site.js';
 
 const GOOD = '---\ndate: 2016-03-24\npublisher: Example Post\n---\nKerry meets Putin in Moscow\n\nJohn Kerry met Vladimir Putin in Moscow on Thursday to discuss the war in Syria.\n\nThe talks lasted three hours.\n';
 
@@ -46,7 +46,7 @@ describe('bad input', () => {
     assert.equal(result.ok, true);
     assert.equal(result.articles.length, 1);
     assert.ok(find(result.diagnostics, CODES.INVALID_DATE));
-    assert.equal(JSON.parse(readOut(out, 'data/articles.json')).length, 1);
+    assert.equal(readArticleRecords(out).length, 1);
   });
 
   it('should warn about an unknown key and still build', async () => {
@@ -76,7 +76,7 @@ describe('bad input', () => {
     const content = writeContent({ 'b.txt': GOOD, 'a.txt': GOOD });
     const first = await buildSite(content);
     const second = await buildSite(content);
-    const slugs = (r: typeof first) => (JSON.parse(readOut(r.out, 'data/articles.json')) as { slug: string; source: string }[]).map((a) => `${a.source}=${a.slug}`).sort();
+    const slugs = (r: typeof first) => (readArticleRecords(r.out) as { slug: string; source: string }[]).map((a) => `${a.source}=${a.slug}`).sort();
     assert.deepEqual(slugs(first), ['a.txt=kerry-meets-putin-in-moscow', 'b.txt=kerry-meets-putin-in-moscow-2']);
     assert.deepEqual(slugs(first), slugs(second));
     assert.match(find(first.result.diagnostics, CODES.DUPLICATE_SLUG)!.message, /a\.txt/);
@@ -157,7 +157,7 @@ describe('hostile HTML in articles', () => {
       assert.ok(!/(href|src)="\s*(javascript|data):/i.test(text), `${f}: dangerous URL`);
       assert.ok(!/<iframe/i.test(text), `${f}: iframe`);
     }
-    const articles = JSON.parse(readOut(out, 'data/articles.json')) as { blocks: { text: string }[] }[];
+    const articles = readArticleRecords(out) as { blocks: { text: string }[] }[];
     for (const a of articles) for (const b of a.blocks) assert.ok(!/<script|<iframe/i.test(b.text), `export block holds markup: ${b.text}`);
   });
 });

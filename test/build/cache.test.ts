@@ -7,7 +7,7 @@ import type { ArticleCache } from '../../src/article-cache.js';
 import { build } from '../../src/build.js';
 import { resolveConfig, type UserConfig } from '../../src/config.js';
 import type { Article } from '../../src/model.js';
-import { readOut, ROOT, TEMPLATES, tempDir, writeContent } from '../support/site.js';
+import { readOut, ROOT, TEMPLATES, tempDir, writeContent, readArticleRecords } from '../support/site.js';
 
 const A = '---\ndate: 2016-03-24\npublisher: Example Post\n---\nKerry meets Putin in Moscow\n\nJohn Kerry met Vladimir Putin in Moscow on Thursday.\n\nThe talks lasted three hours.\n';
 const B = '---\ndate: 2016-07-15\npublisher: Example Post\n---\nTalks resume in Geneva\n\nDiplomats gathered in Geneva on Friday to resume the talks.\n\nNo agreement was reached.\n';
@@ -53,7 +53,7 @@ describe('the article cache', () => {
     fs.writeFileSync(path.join(content, 'b.txt'), B.replace('No agreement', 'An agreement'));
     const second = await run(content, store);
     assert.deepEqual([second.hits, second.misses], [1, 1]);
-    assert.match(readOut(second.out, 'data/articles.json'), /An agreement was reached/);
+    assert.match(JSON.stringify(readArticleRecords(second.out)), /An agreement was reached/);
   });
 
   it('should recompute everything when the topics file changes', async () => {
@@ -75,7 +75,7 @@ describe('the article cache', () => {
     assert.match(readOut(renamed.out, 'index.html'), /Another title/);
     const patterns = await run(content, store, { furniturePatterns: ['No agreement.*'] });
     assert.deepEqual([patterns.hits, patterns.misses], [0, 2]);
-    const b = (JSON.parse(readOut(patterns.out, 'data/articles.json')) as { source: string; blocks: { text: string }[]; removed: { reason: string }[] }[]).find((a) => a.source === 'b.txt')!;
+    const b = (readArticleRecords(patterns.out) as { source: string; blocks: { text: string }[]; removed: { reason: string }[] }[]).find((a) => a.source === 'b.txt')!;
     assert.ok(b.blocks.every((x) => !x.text.startsWith('No agreement')));
     assert.deepEqual(b.removed.map((r) => r.reason), ['config-pattern']);
   });

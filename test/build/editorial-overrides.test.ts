@@ -1,7 +1,7 @@
 /** Editors overrule the build from front matter and the topics file (issues 3 and 4). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildSite, readOut, writeContent } from '../support/site.js';
+import { buildSite, readOut, writeContent, readArticleRecords } from '../support/site.js';
 
 const TEXT = [
   'Talks resume in Geneva',
@@ -15,7 +15,7 @@ const TEXT = [
 ].join('\n');
 
 interface Record { title: string; standfirst: string | null; blocks: { text: string; line: number }[]; removed: { line: number; reason: string }[]; topics: { name: string; manual: boolean }[] }
-const only = (out: string) => (JSON.parse(readOut(out, 'data/articles.json')) as Record[])[0]!;
+const only = (out: string) => (readArticleRecords(out) as Record[])[0]!;
 
 describe('editorial overrides', () => {
   it('should let front matter force the title and standfirst, keep a removed line and drop a body line', async () => {

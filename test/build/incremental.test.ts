@@ -34,6 +34,9 @@ function project(files: Record<string, string>, user: UserConfig = {}) {
   };
 }
 
+/** HTML pages on record after a build. */
+const htmlPages = (r: { output?: { pages: ReadonlyMap<string, unknown> } }) => [...r.output!.pages.keys()].filter((p) => p.endsWith('.html')).length;
+
 function siteFiles(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const rel of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
@@ -47,7 +50,7 @@ describe('warm builds', () => {
   it('should render no page when nothing changed, and write the same site', async () => {
     const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva'), 'b.md': article('Talks in Vienna', '2016-05-02', 'Vienna') });
     const first = await p.build();
-    assert.equal(first.pagesRendered, first.output!.pages.size);
+    assert.equal(first.pagesRendered, htmlPages(first));
     const before = siteFiles(p.out);
     // The cold build wrote its files as it rendered them (none held in memory) and recorded each.
     assert.equal(first.files.size, 0);
@@ -63,7 +66,7 @@ describe('warm builds', () => {
     const first = await p.build();
     fs.writeFileSync(path.join(p.content, 'b.md'), article('Talks in Vienna collapse', '2016-05-02', 'Vienna'));
     const second = await p.build();
-    assert.ok(second.pagesRendered! > 0 && second.pagesRendered! < first.output!.pages.size, `${second.pagesRendered} of ${first.output!.pages.size}`);
+    assert.ok(second.pagesRendered! > 0 && second.pagesRendered! < htmlPages(first), `${second.pagesRendered} of ${htmlPages(first)}`);
     assert.match(readOut(p.out, 'articles/talks-in-vienna-collapse/index.html'), /Talks in Vienna collapse/);
     assert.ok(!fs.existsSync(path.join(p.out, 'articles/talks-in-vienna')), 'the old slug is gone');
     assert.match(readOut(p.out, 'index.html'), /Talks in Vienna collapse/, 'the home page lists the new headline');
@@ -79,7 +82,7 @@ describe('warm builds', () => {
   it('should render every page again when a template or the config changes', async () => {
     const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva') });
     const first = await p.build();
-    const all = first.output!.pages.size;
+    const all = htmlPages(first);
     fs.appendFileSync(path.join(p.templates, 'partials', 'article-card.eta'), '\n');
     assert.equal((await p.build()).pagesRendered, all, 'a partial changed');
     assert.equal((await p.build({ title: 'Another Archive' })).pagesRendered, all, 'the config changed');
@@ -145,6 +148,17 @@ describe('what a new article touches', () => {
     assert.ok(pages.includes('topics/geneva/index.html'), 'the topic page lists the new article');
     for (const day of [10, 14, 18, 22, 26]) assert.ok(!pages.includes(`articles/syria-talks-day-${day}/index.html`), `day ${day} was rendered again`);
     assert.match(readOut(p.out, 'articles/syria-talks-day-10/index.html'), /href="\/topics\/geneva\/"/);
+    // The data export: the new article's record and the index are written, no other record.
+    const data = [...second.files.keys()].filter((k) => k.startsWith('data/articles')).sort();
+    assert.deepEqual(data, ['data/articles.json', 'data/articles/motor-show-opens.json']);
+    const index = JSON.parse(readOut(p.out, 'data/articles.json')) as { slug: string; record: string; topics: string[] }[];
+    const entry = index.find((e) => e.slug === 'motor-show-opens')!;
+    assert.deepEqual(entry.topics, ['geneva']);
+    const record = JSON.parse(readOut(p.out, `data/${entry.record}`)) as { slug: string; blocks: { text: string }[]; mentions: { name: string }[] };
+    assert.equal(record.slug, 'motor-show-opens');
+    assert.ok(record.blocks.some((b) => b.text === 'The motor show opened in Geneva on Thursday.'));
+    assert.ok(record.mentions.some((m) => m.name === 'Geneva'));
+    assert.equal(index.length, 6);
   });
 
   it('should render its own month of the archive and the timeline, and the indexes, but no other month', async () => {

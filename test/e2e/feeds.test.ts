@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
-import { buildSite, fileExists, listFiles, readOut, SEED_CONTENT, type BuiltSite } from '../support/site.js';
+import { buildSite, fileExists, listFiles, readOut, SEED_CONTENT, type BuiltSite, readArticleRecords } from '../support/site.js';
 
 const ORIGIN = 'https://archive.example.org';
 
@@ -58,7 +58,7 @@ for (const basePath of ['/', '/archive/']) {
     before(async () => {
       site = await buildSite(SEED_CONTENT, { basePath });
       assert.ok(site.result.ok);
-      articles = JSON.parse(readOut(site.out, 'data/articles.json'));
+      articles = readArticleRecords(site.out);
       topics = JSON.parse(readOut(site.out, 'data/topics.json'));
     });
 

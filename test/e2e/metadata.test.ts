@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { buildSite, fileExists, listFiles, readOut, SEED_CONTENT, writeContent, type BuiltSite } from '../support/site.js';
+import { buildSite, fileExists, listFiles, readOut, SEED_CONTENT, writeContent, type BuiltSite, readArticleRecords } from '../support/site.js';
 
 const ORIGIN = 'https://archive.example.org';
 const SITE_TITLE = 'News Archive';
@@ -66,7 +66,7 @@ for (const basePath of ['/', '/archive/']) {
     before(async () => {
       site = await buildSite(SEED_CONTENT, { basePath });
       assert.ok(site.result.ok);
-      articles = JSON.parse(readOut(site.out, 'data/articles.json'));
+      articles = readArticleRecords(site.out);
       topics = JSON.parse(readOut(site.out, 'data/topics.json'));
       for (const f of listFiles(site.out).filter((x) => x.endsWith('.html'))) pages.set(f, readHead(readOut(site.out, f)));
     });

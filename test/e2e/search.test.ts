@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/serve.js';
 import { launchBrowser } from '../support/browser.js';
-import { buildSite, fileExists, readOut, SEED_CONTENT, type BuiltSite } from '../support/site.js';
+import { buildSite, fileExists, readOut, SEED_CONTENT, type BuiltSite, readArticleRecords } from '../support/site.js';
 
 interface HeaderRule { readonly pattern: string; readonly headers: Record<string, string> }
 
@@ -61,7 +61,7 @@ for (const [basePath, searchPartSize] of [['/', 1000], ['/archive/', 1]] as cons
       assert.ok(searchPartSize === 1 ? parts.length >= 2 && parts.length <= 4 : parts.length === 0, `merged index parts: ${parts.join(' ')}`);
       for (const p of parts) assert.ok(fileExists(site.out, `${p.slice(basePath.length)}pagefind-entry.json`), `${p} is an index`);
       rules = parseHeadersFile(readOut(site.out, '_headers'));
-      articles = JSON.parse(readOut(site.out, 'data/articles.json'));
+      articles = readArticleRecords(site.out);
       server = await startServer({ root: site.out, basePath: site.basePath, port: 0, host: '127.0.0.1' });
       ({ browser, close: closeBrowser } = await launchBrowser());
     });

@@ -1,7 +1,7 @@
 /** End to end: the five seed articles built into a temp folder, at the domain root and under a base path. */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { assertFileContains, brokenInternalLinks, buildSite, fileExists, listFiles, readOut, SEED_CONTENT, type BuiltSite } from '../support/site.js';
+import { assertFileContains, brokenInternalLinks, buildSite, fileExists, listFiles, readOut, SEED_CONTENT, type BuiltSite, readArticleRecords } from '../support/site.js';
 
 for (const basePath of ['/', '/archive/']) {
   describe(`the seed archive built at ${basePath}`, () => {
@@ -10,7 +10,7 @@ for (const basePath of ['/', '/archive/']) {
     before(async () => {
       site = await buildSite(SEED_CONTENT, { basePath });
       assert.ok(site.result.ok, site.result.diagnostics.map((d) => `${d.file}:${d.line} ${d.message}`).join('\n'));
-      articles = JSON.parse(readOut(site.out, 'data/articles.json'));
+      articles = readArticleRecords(site.out);
     });
 
     it('should write a home page, five article pages, topics, a timeline, an archive and a 404 page', () => {

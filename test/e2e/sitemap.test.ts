@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { before, describe, it } from 'node:test';
 import { ErrorLevel, validateSMIOptions, XMLToSitemapItemStream, type SitemapItem } from 'sitemap';
-import { buildSite, fileExists, listFiles, readOut, SEED_CONTENT, type BuiltSite } from '../support/site.js';
+import { buildSite, fileExists, listFiles, readOut, SEED_CONTENT, type BuiltSite, readArticleRecords } from '../support/site.js';
 
 const ORIGIN = 'https://archive.example.org';
 
@@ -34,7 +34,7 @@ for (const basePath of ['/', '/archive/']) {
     before(async () => {
       site = await buildSite(SEED_CONTENT, { basePath });
       assert.ok(site.result.ok);
-      articles = JSON.parse(readOut(site.out, 'data/articles.json'));
+      articles = readArticleRecords(site.out);
     });
 
     it('should list every page once in sitemap.xml, each URL resolving to a file, with its lastmod', async () => {

@@ -1,7 +1,7 @@
 /** Issue 4's done-when on the seed archive: the topics, their exact articles, the stories and the resolved events. */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { buildSite, readOut, SEED_CONTENT } from '../support/site.js';
+import { buildSite, readOut, SEED_CONTENT, readArticleRecords } from '../support/site.js';
 
 // Which seed articles mention each topic in their body (furniture stripped), read by hand.
 const EXPECTED: Record<string, string[]> = {
@@ -41,7 +41,7 @@ describe('topics, events and stories of the seed archive', () => {
     const site = await buildSite(SEED_CONTENT);
     assert.ok(site.result.ok);
     out = site.out;
-    articles = JSON.parse(readOut(out, 'data/articles.json'));
+    articles = readArticleRecords(out);
     topics = JSON.parse(readOut(out, 'data/topics.json'));
     stories = JSON.parse(readOut(out, 'data/stories.json'));
   });

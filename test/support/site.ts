@@ -83,3 +83,9 @@ export function brokenInternalLinks(out: string, basePath: string): string[] {
   }
   return broken;
 }
+
+/** Every article's whole record in the data export (`data/articles/<slug>.json`), in the index's order. */
+export function readArticleRecords(out: string): any[] {
+  const index = JSON.parse(readOut(out, 'data/articles.json')) as { record: string }[];
+  return index.map((e) => JSON.parse(readOut(out, `data/${e.record}`)) as unknown);
+}
