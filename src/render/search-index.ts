@@ -43,7 +43,7 @@ export async function buildSearchIndex(parts: readonly SearchPart[], language: s
     else todo.push(part);
   }
   // Largest first, so the processes finish together.
-  todo.sort((a, b) => b.records.length - a.records.length);
+  todo.sort((a, b) => b.size - a.size);
   const processes = Math.max(1, Math.min(todo.length, os.availableParallelism()));
   const queue = [...todo];
   await Promise.all(Array.from({ length: processes }, async () => {
@@ -90,7 +90,7 @@ async function indexPart(pagefind: typeof Pagefind, part: SearchPart, language: 
   const index = created.index;
   try {
     // Requests are pipelined: Pagefind indexes in its own process while this one keeps sending.
-    await Promise.all(part.records.map((r) => check(index.addCustomRecord(customRecord(r, lang)))));
+    await Promise.all(part.records().map((r) => check(index.addCustomRecord(customRecord(r, lang)))));
     const files = await index.getFiles();
     if (files.errors.length) throw new Error(`search index: ${files.errors.join('; ')}`);
     const keep = part.dir === '' ? () => true : (p: string) => PART_FILE.test(p);

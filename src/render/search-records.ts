@@ -33,9 +33,20 @@ export interface SearchRecord {
 export interface SearchPart {
   /** Folder under `pagefind/`: '' for the primary index, `part-07/` for a merged one. */
   readonly dir: string;
-  readonly records: readonly SearchRecord[];
+  readonly size: number;
+  /**
+   * Its records, made when the part is indexed: an article's text is unpacked from its body
+   * only then, not for every part of every build (issue 7).
+   */
+  readonly records: () => SearchRecord[];
   /** Hash of the records and settings: the same key gives the same index. */
   readonly key: string;
+}
+
+/** A record as planned: an article's text is left in its packed body until the part is indexed. */
+interface PlannedRecord {
+  readonly record: Omit<SearchRecord, 'content'> & { readonly content?: string };
+  readonly article?: Article;
 }
 
 export interface SearchInput {
@@ -83,9 +94,9 @@ function partOf(slug: string, parts: number): number {
 export function planSearch(input: SearchInput): SearchPart[] {
   const { config } = input;
   const parts = partCount(input.articles.length, config.searchPartSize);
-  const byPart: SearchRecord[][] = Array.from({ length: parts }, () => []);
+  const byPart: PlannedRecord[][] = Array.from({ length: parts }, () => []);
   for (const a of input.articles) byPart[partOf(a.slug, parts)]!.push(articleRecord(input, a));
-  const shared = [...topicRecords(input), ...monthRecords(input)];
+  const shared: PlannedRecord[] = [...topicRecords(input), ...monthRecords(input)].map((record) => ({ record }));
   // A part with no records is left out: Pagefind writes an index without a language for it, which
   // the search page cannot load or merge. So when there are no topics or events to fill the
   // primary part, it holds the first article part that has articles.
@@ -94,11 +105,21 @@ export function planSearch(input: SearchInput): SearchPart[] {
   const nonEmpty = parts === 1 ? [{ dir: '', records: [...byPart[0]!, ...shared] }]
     : [{ dir: '', records: [...(articleParts[first]?.records ?? []), ...shared] }, ...articleParts.filter((_, i) => i !== first)];
   const settings = JSON.stringify([SEARCH_FORMAT, config.language]);
-  return nonEmpty.map(({ dir, records }) => ({
-    dir,
-    records,
-    key: crypto.createHash('sha256').update(settings).update(JSON.stringify(records)).digest('hex'),
-  }));
+  return nonEmpty.map(({ dir, records }) => {
+    // An article's text is its standfirst and its body's blocks: in the key, the standfirst and
+    // the body's packed bytes stand for it.
+    const hash = crypto.createHash('sha256').update(settings);
+    for (const r of records) {
+      hash.update(JSON.stringify(r.record));
+      if (r.article) hash.update(JSON.stringify(r.article.standfirst)).update(r.article.body);
+    }
+    return {
+      dir,
+      size: records.length,
+      records: () => records.map((r) => (r.article ? { ...r.record, content: articleText(r.article) } : r.record as SearchRecord)),
+      key: hash.digest('hex'),
+    };
+  });
 }
 
 /** Bump when the shape of the records changes, so cached indexes are rebuilt. */
@@ -111,16 +132,21 @@ function rel(input: SearchInput, url: string): string {
   return `/${url.slice(input.config.basePath.length)}`;
 }
 
-function articleRecord(input: SearchInput, a: Article): SearchRecord {
-  const { blocks } = unpackBody(a);
+function articleRecord(input: SearchInput, a: Article): PlannedRecord {
   const outlet = a.publisher ?? UNKNOWN_PUBLISHER;
   return {
-    url: rel(input, input.urls.article(a.slug)),
-    // The headline is in meta, which Pagefind indexes too.
-    content: [a.standfirst ?? '', ...blocks.map((b) => b.text)].filter(Boolean).join('\n'),
-    meta: { title: a.title, kind: 'Article', outlet, ...(a.date ? { date: formatDate(a.date) } : {}) },
-    filters: { type: ['Article'], outlet: [outlet], topic: a.topics.map((t) => t.name), ...(a.date ? { year: [a.date.slice(0, 4)] } : {}) },
+    record: {
+      url: rel(input, input.urls.article(a.slug)),
+      meta: { title: a.title, kind: 'Article', outlet, ...(a.date ? { date: formatDate(a.date) } : {}) },
+      filters: { type: ['Article'], outlet: [outlet], topic: a.topics.map((t) => t.name), ...(a.date ? { year: [a.date.slice(0, 4)] } : {}) },
+    },
+    article: a,
   };
+}
+
+/** The text an article is found by; the headline is in meta, which Pagefind indexes too. */
+function articleText(a: Article): string {
+  return [a.standfirst ?? '', ...unpackBody(a).blocks.map((b) => b.text)].filter(Boolean).join('\n');
 }
 
 function topicRecords(input: SearchInput): SearchRecord[] {
