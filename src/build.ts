@@ -191,7 +191,7 @@ async function loadInputs(config: Readonly<Config>, diagnostics: Diagnostic[]) {
   const found = await findSources(config.contentDir);
   diagnostics.push(...found.diagnostics);
   const sources: SourceFile[] = [];
-  const reads = await Promise.all(found.files.map((f) => readSource(f, config.contentDir, config.maxFileBytes)));
+  const reads = found.files.map((f) => readSource(f, config.contentDir, config.maxFileBytes));
   for (const r of reads) {
     if (r.ok) sources.push(r.source);
     else diagnostics.push(r.diagnostic);

@@ -56,7 +56,7 @@ export async function previewArticles(state: PreviewState, files: readonly strin
     const rel = path.relative(config.contentDir, file).split(path.sep).join('/');
     const before = bySource.get(rel);
     if (!before) return null;
-    const read = await readSource(file, config.contentDir, config.maxFileBytes);
+    const read = readSource(file, config.contentDir, config.maxFileBytes);
     if (!read.ok) return null;
     const fm = parseFrontMatter(read.source.text, read.source.path);
     if (fm.diagnostics.some((d) => d.severity === 'error')) return null;
