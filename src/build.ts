@@ -94,8 +94,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   const gazetteer = buildGazetteer(loaded.topicsFile);
   // The source texts are handed over, not kept: nothing after this step reads them (half a
   // gigabyte at 100k articles).
-  const parsed = parseAll(loaded.sources.splice(0), diagnostics);
-  const { articles: extracted, furniture } = await processArticles({ config, parsed: parsed.splice(0), topicsFile: loaded.topicsFile, topicsHash: loaded.topicsHash, gazetteer, cache: options.cache ?? disk ?? undefined }, diagnostics, timings);
+  const { articles: extracted, furniture } = await processArticles({ config, parsed: parseAll(loaded.sources.splice(0), diagnostics), topicsFile: loaded.topicsFile, topicsHash: loaded.topicsHash, gazetteer, cache: options.cache ?? disk ?? undefined }, diagnostics, timings);
 
   // link: the archive as a whole
   const linked = await time('link', () => link(config, extracted.map(cloneForLink), loaded.topicsFile));

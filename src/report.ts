@@ -7,23 +7,26 @@ import type { Article } from './model.js';
 
 /** The report as data, one entry per article. */
 export function reportData(articles: readonly Article[]) {
-  return [...articles].sort((a, b) => a.source.localeCompare(b.source)).map((a) => ({ ...a, blocks: unpackBody(a).blocks })).map((a) => ({
-    source: a.source,
-    slug: a.slug,
-    title: a.title,
-    titleSource: a.titleSource,
-    standfirst: a.standfirst,
-    date: a.date,
-    dateSource: a.dateSource,
-    publisher: a.publisher,
-    credit: a.credit,
-    byline: a.byline,
-    paragraphs: a.blocks.filter((b) => b.type === 'paragraph').length,
-    subheads: a.blocks.filter((b) => b.type === 'subhead').map((b) => ({ line: b.line, text: b.text })),
-    removed: a.removed,
-    furtherReading: a.furtherReading.length,
-    warnings: a.diagnostics.map((d) => `${d.code} ${d.message}`),
-  }));
+  return [...articles].sort((a, b) => a.source.localeCompare(b.source)).map((a) => {
+    const { blocks } = unpackBody(a);
+    return {
+      source: a.source,
+      slug: a.slug,
+      title: a.title,
+      titleSource: a.titleSource,
+      standfirst: a.standfirst,
+      date: a.date,
+      dateSource: a.dateSource,
+      publisher: a.publisher,
+      credit: a.credit,
+      byline: a.byline,
+      paragraphs: blocks.filter((b) => b.type === 'paragraph').length,
+      subheads: blocks.filter((b) => b.type === 'subhead').map((b) => ({ line: b.line, text: b.text })),
+      removed: a.removed,
+      furtherReading: a.furtherReading.length,
+      warnings: a.diagnostics.map((d) => `${d.code} ${d.message}`),
+    };
+  });
 }
 
 /** The report as text for the terminal. */

@@ -29,8 +29,9 @@ export async function writeSite(outDir: string, files: OutputFiles, spool?: Spoo
   } catch (err) {
     throw err instanceof SourceError ? err : unwritable(outDir, err);
   } finally {
-    // Swapped in, its folder is the site and this removes nothing; else the staged files go.
-    await closeSpool(own);
+    // A spool of its own is removed here (swapped in, its folder is the site and nothing goes);
+    // the caller's is the caller's to close.
+    if (!spool) await closeSpool(own);
   }
   return own.hashes;
 }
