@@ -5,6 +5,7 @@
  * linear at 100k articles, where a common topic ("Syria" in a Syria archive) has tens of thousands.
  */
 import type { Article } from '../model.js';
+import { topK } from './top-k.js';
 
 const TOP = 6;
 /** Articles taken on each side of this one in a topic's (date-ordered) list. */
@@ -25,35 +26,25 @@ export function findRelated(articles: readonly Article[]): Map<string, string[]>
   const day = articles.map((a) => (a.date ? Date.parse(a.date) / 86_400_000 : Number.NaN));
   const distance = (i: number, j: number) => (Number.isNaN(day[i]!) || Number.isNaN(day[j]!) ? Number.MAX_SAFE_INTEGER : Math.abs(day[i]! - day[j]!));
   const out = new Map<string, string[]>();
+  // Scores accumulate in one array (a Map per article cost more than the rest of the step).
+  const scores = new Float64Array(n);
+  const candidates: number[] = [];
   articles.forEach((a, i) => {
-    const scores = new Map<number, number>();
     a.topics.slice(0, TOP).forEach((t, k) => {
       const list = postings.get(t.name)!;
       const idf = Math.log(1 + n / list.length);
       const at = position[i]![k]!;
       for (let p = Math.max(0, at - WINDOW); p <= Math.min(list.length - 1, at + WINDOW); p++) {
         const j = list[p]!;
-        if (j !== i) scores.set(j, (scores.get(j) ?? 0) + idf);
+        if (j === i) continue;
+        if (scores[j] === 0) candidates.push(j);
+        scores[j] = scores[j]! + idf;
       }
     });
-    const ranked = topK([...scores], RESULTS, (x, y) => y[1] - x[1] || distance(i, x[0]) - distance(i, y[0]) || x[0] - y[0]);
-    out.set(a.slug, ranked.map(([j]) => articles[j]!.slug));
+    const ranked = topK(candidates, RESULTS, (x, y) => scores[y]! - scores[x]! || distance(i, x) - distance(i, y) || x - y);
+    out.set(a.slug, ranked.map((j) => articles[j]!.slug));
+    for (const j of candidates) scores[j] = 0;
+    candidates.length = 0;
   });
   return out;
-}
-
-/** The k best items by `compare`, without sorting the whole list (candidate lists can be long). */
-function topK<T>(items: T[], k: number, compare: (a: T, b: T) => number): T[] {
-  const best: T[] = [];
-  for (const item of items) {
-    if (best.length === k && compare(item, best[k - 1]!) >= 0) continue;
-    let i = best.length < k ? best.length : k - 1;
-    while (i > 0 && compare(item, best[i - 1]!) < 0) {
-      if (i < k) best[i] = best[i - 1]!;
-      i--;
-    }
-    best[i] = item;
-    if (best.length > k) best.length = k;
-  }
-  return best;
 }

@@ -3,6 +3,7 @@
  * report the same dated fact it shows once, with all its sources (issue 4, item 5).
  */
 import type { Article, ArticleEvent, TimelineEntry } from '../model.js';
+import { byCodeUnit } from '../code-order.js';
 
 /** Share of content words two sentences must have in common to count as the same fact. */
 const SAME_FACT_WORDS = 0.35;
@@ -13,35 +14,63 @@ const SAME_FACT_WORDS = 0.35;
  * groups per key are tried, so the work per event is bounded.
  */
 const CANDIDATES_PER_KEY = 16;
+/**
+ * Members of a group a new report is compared with: its first and its latest ones. A fact that
+ * hundreds of outlets report ("last year", the same topics) made a group of 1,200 at 100k
+ * articles, and comparing each newcomer with every member was quadratic (66 s of the link stage).
+ */
+const MEMBERS_COMPARED = 8;
+/** Groups a report is compared with at most (see SharedKeys.take). */
+const GROUPS_COMPARED = 24;
 /** Content words of a sentence used as keys: the longest, which are the rarest in news prose. */
 const WORD_KEYS = 4;
 
+/** A report of an event, its topics and content words as sorted ids (compared by merging). */
+interface Report {
+  readonly article: Article;
+  readonly event: ArticleEvent;
+  readonly topics: Int32Array;
+  readonly words: Int32Array;
+  /** Ids of its topics and rarest words, under which its group is found. */
+  readonly keys: readonly number[];
+}
+
 /** Builds the timeline from the articles' events; entries sorted by date, coarser dates first. */
 export function buildTimeline(articles: readonly Article[]): TimelineEntry[] {
-  const byDate = new Map<string, { article: Article; event: ArticleEvent; topics: Set<string>; words: Set<string> }[]>();
+  const ids = new Map<string, number>();
+  const id = (s: string) => ids.get(s) ?? (ids.set(s, ids.size), ids.size - 1);
+  const byDate = new Map<string, Report[]>();
   for (const article of articles) {
     for (const event of article.events) {
+      const words = contentWords(event.sentence);
+      const rare = [...words].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).slice(0, WORD_KEYS);
+      const topics = [...new Set(event.topics)].map((t) => id(`t:${t}`));
+      const report: Report = {
+        article, event,
+        topics: Int32Array.from(topics).sort(),
+        words: Int32Array.from(words, (w) => id(`w:${w}`)).sort(),
+        keys: [...topics, ...rare.map((w) => id(`w:${w}`))],
+      };
       const key = `${event.date}|${event.granularity}`;
-      const item = { article, event, topics: new Set(event.topics), words: contentWords(event.sentence) };
       const list = byDate.get(key);
-      if (list) list.push(item);
-      else byDate.set(key, [item]);
+      if (list) list.push(report);
+      else byDate.set(key, [report]);
     }
   }
   const entries: TimelineEntry[] = [];
-  for (const items of byDate.values()) {
-    const groups: (typeof items)[] = [];
-    const byKey = new Map<string, number[]>();
-    for (const item of items) {
-      const words = [...item.words].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).slice(0, WORD_KEYS);
-      const keys = [...[...item.topics].map((t) => `t:${t}`), ...words.map((w) => `w:${w}`)];
-      const candidates = new Set<number>();
-      for (const k of keys) for (const g of byKey.get(k) ?? []) candidates.add(g);
-      // The earliest matching group wins, as a scan in order would find it.
-      const found = [...candidates].sort((a, b) => a - b).find((gi) => groups[gi]!.every((o) => o.article !== item.article) && groups[gi]!.some((o) => sameFact(o, item)));
-      const index = found ?? groups.push([]) - 1;
-      groups[index]!.push(item);
-      for (const k of keys) {
+  for (const reports of byDate.values()) {
+    const groups: { reports: Report[]; articles: Set<Article> }[] = [];
+    const byKey = new Map<number, number[]>();
+    const shared = new SharedKeys();
+    for (const report of reports) {
+      for (const k of report.keys) for (const g of byKey.get(k) ?? []) shared.add(g);
+      // The earliest matching group wins, as a scan in order would find it; a group takes one
+      // report per article.
+      const found = shared.take(GROUPS_COMPARED).find((gi) => !groups[gi]!.articles.has(report.article) && someMember(groups[gi]!.reports, (o) => sameFact(o, report)));
+      const index = found ?? groups.push({ reports: [], articles: new Set() }) - 1;
+      groups[index]!.reports.push(report);
+      groups[index]!.articles.add(report.article);
+      for (const k of report.keys) {
         const list = byKey.get(k);
         if (!list) byKey.set(k, [index]);
         else if (list[list.length - 1] !== index) {
@@ -50,7 +79,7 @@ export function buildTimeline(articles: readonly Article[]): TimelineEntry[] {
         }
       }
     }
-    for (const g of groups) {
+    for (const { reports: g } of groups) {
       entries.push({
         date: g[0]!.event.date,
         granularity: g[0]!.event.granularity,
@@ -58,17 +87,75 @@ export function buildTimeline(articles: readonly Article[]): TimelineEntry[] {
       });
     }
   }
-  return entries.sort((a, b) => a.date.localeCompare(b.date) || a.sources[0]!.article.localeCompare(b.sources[0]!.article) || a.sources[0]!.event.block - b.sources[0]!.event.block);
+  // A coarser date is a prefix of the finer ones, so it comes first.
+  return entries.sort((a, b) => byCodeUnit(a.date, b.date) || byCodeUnit(a.sources[0]!.article, b.sources[0]!.article) || a.sources[0]!.event.block - b.sources[0]!.event.block);
 }
 
-function sameFact(a: { topics: Set<string>; words: Set<string> }, b: { topics: Set<string>; words: Set<string> }): boolean {
-  let sharedTopics = 0;
-  for (const t of a.topics) if (b.topics.has(t)) sharedTopics++;
-  if (sharedTopics >= 2) return true;
-  let shared = 0;
-  for (const w of a.words) if (b.words.has(w)) shared++;
-  const union = a.words.size + b.words.size - shared;
+/** Counts the keys each group shares with a report, then yields the groups worth trying. */
+class SharedKeys {
+  private counts = new Int32Array(64);
+  private touched: number[] = [];
+
+  add(group: number): void {
+    if (group >= this.counts.length) {
+      const grown = new Int32Array(Math.max(group + 1, this.counts.length * 2));
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    const count = this.counts[group]!;
+    if (count === 0) this.touched.push(group);
+    this.counts[group] = count + 1;
+  }
+
+  /**
+   * The groups to try, earliest first, and resets: all of them, or in a dense date bucket
+   * (hundreds of reports of "last year") `limit` of those sharing the most keys.
+   */
+  take(limit: number): number[] {
+    const counts = this.counts;
+    let groups = this.touched;
+    if (groups.length > limit) {
+      // Counts are small (a report has a handful of keys): find the lowest count still taken,
+      // take every group above it and the first met at it (sorting them all cost seconds).
+      const histogram: number[] = [];
+      for (const g of groups) histogram[counts[g]!] = (histogram[counts[g]!] ?? 0) + 1;
+      let cut = histogram.length - 1;
+      for (let above = 0; above + (histogram[cut] ?? 0) < limit; cut--) above += histogram[cut] ?? 0;
+      const over = groups.filter((g) => counts[g]! > cut);
+      const at = groups.filter((g) => counts[g] === cut).slice(0, limit - over.length);
+      groups = [...over, ...at];
+    }
+    for (const g of this.touched) counts[g] = 0;
+    this.touched = [];
+    return groups.sort((a, b) => a - b);
+  }
+}
+
+/** Whether `test` holds for the group's first member or one of its latest (see MEMBERS_COMPARED). */
+function someMember<T>(members: readonly T[], test: (m: T) => boolean): boolean {
+  if (members.length <= MEMBERS_COMPARED) return members.some(test);
+  if (test(members[0]!)) return true;
+  for (let i = members.length - MEMBERS_COMPARED + 1; i < members.length; i++) if (test(members[i]!)) return true;
+  return false;
+}
+
+/** Two reports of the same fact: two topics in common, or enough of their content words. */
+function sameFact(a: Report, b: Report): boolean {
+  if (common(a.topics, b.topics) >= 2) return true;
+  const shared = common(a.words, b.words);
+  const union = a.words.length + b.words.length - shared;
   return union > 0 && shared / union >= SAME_FACT_WORDS;
+}
+
+/** How many ids two sorted id lists share. */
+function common(a: Int32Array, b: Int32Array): number {
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else { n++; i++; j++; }
+  }
+  return n;
 }
 
 const STOP = new Set('the a an and or of to in on at for with by from as that this is was were be been has have had it its he she they his her their said says will would could about after before than then also not but which who'.split(' '));

@@ -1,5 +1,7 @@
 /** Topic pages from the articles' ranked topics: one per person, place, organisation or theme. */
 import type { Article, Topic, TopicKind } from '../model.js';
+import { byCodeUnit } from '../code-order.js';
+import { topK } from './top-k.js';
 
 /** What the curated topics file says of a topic, if anything. */
 export interface TopicInfo {
@@ -10,8 +12,6 @@ export interface TopicInfo {
 export interface LinkedTopic extends Topic {
   /** Names of the topics that most often appear in the same articles, most frequent first. */
   readonly related: readonly string[];
-  /** Article slug -> salience of this topic in it. */
-  readonly scores: ReadonlyMap<string, number>;
 }
 
 /** How many of an article's top topics count for co-occurrence (keeps the step linear). */
@@ -37,7 +37,7 @@ export function buildTopics(articles: readonly Article[], info: (name: string) =
   }
   const topics: LinkedTopic[] = [];
   for (const [name, t] of byName) {
-    t.entries.sort((x, y) => y.score - x.score || (y.article.date ?? '').localeCompare(x.article.date ?? '') || x.article.slug.localeCompare(y.article.slug));
+    t.entries.sort((x, y) => y.score - x.score || byCodeUnit(y.article.date ?? '', x.article.date ?? '') || byCodeUnit(x.article.slug, y.article.slug));
     const known = info(name);
     topics.push({
       slug: t.slug,
@@ -46,8 +46,8 @@ export function buildTopics(articles: readonly Article[], info: (name: string) =
       description: known?.description ?? null,
       aliases: known?.aliases ?? [],
       articles: t.entries.map((e) => e.article.slug),
-      scores: new Map(t.entries.map((e) => [e.article.slug, e.score])),
-      related: [...t.co].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, 8).map(([n]) => n),
+      // The best eight without sorting them all: a common topic co-occurs with thousands.
+      related: topK([...t.co], 8, (x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([n]) => n),
     });
   }
   return topics.sort((a, b) => a.name.localeCompare(b.name, 'en'));

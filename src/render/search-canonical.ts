@@ -11,6 +11,7 @@
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { decode, encode } from 'cbor2';
+import { byCodeUnit } from '../code-order.js';
 
 const SIGNATURE = Buffer.from('pagefind_dcd');
 const KNOWN_VERSION = /^1\.5\./;
@@ -37,14 +38,14 @@ export function canonicalSearchFiles(files: ReadonlyMap<string, Uint8Array>): Fi
       const bytes = files.get(path);
       if (!bytes) return [name, hash];
       const [filterName, values] = unpack(bytes) as [string, [string, number[]][]];
-      const canonical = [filterName, [...values].sort((a, b) => compare(a[0], b[0]))];
+      const canonical = [filterName, [...values].sort((a, b) => byCodeUnit(a[0], b[0]))];
       const packed = pack(canonical);
       const next = `${prefixOf(hash)}${contentHash(packed).slice(0, 7)}`;
       out.delete(path);
       out.set(`filter/${next}.pf_filter`, packed);
       return [name, next];
     });
-    meta[3] = renamed.sort((a, b) => compare(a[0], b[0]));
+    meta[3] = renamed.sort((a, b) => byCodeUnit(a[0], b[0]));
     const packedMeta = pack(meta);
     const nextHash = `${prefixOf(language.hash)}${contentHash(packedMeta).slice(0, 10)}`;
     out.delete(metaPath);
@@ -73,8 +74,4 @@ function prefixOf(hash: string): string {
 
 function contentHash(bytes: Uint8Array): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

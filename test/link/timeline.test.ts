@@ -1,0 +1,71 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildTimeline, eventsByTopic } from '../../src/link/index.js';
+import { article, event } from './articles.js';
+
+const sources = (entry: { sources: readonly { article: string }[] }) => entry.sources.map((s) => s.article);
+
+describe('the timeline', () => {
+  test('should show a fact reported by several outlets once, with every source', () => {
+    const timeline = buildTimeline([
+      article('reuters', { events: [event('2013-09-14', 'Kerry and Lavrov agreed in Geneva to remove the chemical weapons.', ['John Kerry', 'Sergei Lavrov'])] }),
+      article('bbc', { events: [event('2013-09-14', 'In Geneva, Lavrov and Kerry struck a deal on the weapons.', ['Sergei Lavrov', 'John Kerry'])] }),
+      article('guardian', { events: [event('2013-09-14', 'Protesters marched through Damascus for a third day.', ['Damascus'])] }),
+    ]);
+    // Entries of a day are ordered by their first source.
+    assert.deepEqual(timeline.map(sources), [['guardian'], ['reuters', 'bbc']]);
+  });
+
+  test('should keep two reports apart when they share words but not the fact', () => {
+    const timeline = buildTimeline([
+      article('a', { events: [event('2014', 'The ceasefire in Homs collapsed within hours of its announcement.', ['Homs'])] }),
+      article('b', { events: [event('2014', 'Aid convoys reached Aleppo after weeks of negotiation.', ['Aleppo'])] }),
+    ]);
+    assert.equal(timeline.length, 2);
+  });
+
+  test('should take one report per article into a fact', () => {
+    const sentence = 'Kerry and Lavrov met in Geneva to discuss the weapons.';
+    const timeline = buildTimeline([article('a', { events: [event('2013-09-12', sentence, ['John Kerry', 'Sergei Lavrov'], 0), event('2013-09-12', sentence, ['John Kerry', 'Sergei Lavrov'], 3)] })]);
+    assert.deepEqual(timeline.map((e) => e.sources.map((s) => s.event.block)), [[0], [3]]);
+  });
+
+  test('should put coarser dates before finer ones, and order by date', () => {
+    const timeline = buildTimeline([
+      article('a', { events: [event('2013-09-14', 'Lavrov spoke in Geneva.', ['Sergei Lavrov']), event('2013', 'Assad stayed in power.', ['Bashar al-Assad'], 1)] }),
+      article('b', { events: [event('2013-09', 'Inspectors arrived in Damascus.', ['Damascus']), event('2012-12-01', 'The opposition met in Doha.', ['Doha'], 1)] }),
+    ]);
+    assert.deepEqual(timeline.map((e) => e.date), ['2012-12-01', '2013', '2013-09', '2013-09-14']);
+  });
+
+  test('should gather every report of a fact that hundreds of other facts of the same coarse date surround', () => {
+    // A dense bucket ("last year" in a big archive): each report is compared with a bounded number
+    // of groups and members, and must still find its fact through the keys it shares with it.
+    // Letters only: content words are runs of letters.
+    const tag = (i: number) => [...i.toString(26)].map((c) => String.fromCharCode(97 + parseInt(c, 26))).join('');
+    const articles = [];
+    for (let i = 0; i < 300; i++) {
+      // Distinct facts: one topic and no content word in common but "Syria".
+      const events = [event('2015', `Shelling${tag(i)} struck Quarter${tag(i)} of Syria, witness${tag(i)} said.`, ['Syria', `Quarter${i}`])];
+      if (i % 3 === 0) events.push(event('2015', 'Assad and Putin agreed on Russian air strikes in Syria.', ['Bashar al-Assad', 'Vladimir Putin', 'Syria'], 1));
+      articles.push(article(`a${String(i).padStart(3, '0')}`, { events }));
+    }
+    const timeline = buildTimeline(articles);
+    const strikes = timeline.filter((e) => e.sources.some((s) => s.event.block === 1));
+    assert.equal(strikes.length, 1);
+    assert.equal(strikes[0]!.sources.length, 100);
+    assert.equal(timeline.length, 301);
+  });
+});
+
+describe('events by topic', () => {
+  test('should list each entry under every topic its sentences mention, once', () => {
+    const timeline = buildTimeline([
+      article('a', { events: [event('2013-09-14', 'Kerry and Lavrov agreed in Geneva on the weapons.', ['John Kerry', 'Sergei Lavrov'])] }),
+      article('b', { events: [event('2013-09-14', 'Lavrov and Kerry agreed in Geneva on the weapons.', ['Sergei Lavrov', 'John Kerry', 'Geneva'])] }),
+    ]);
+    const byTopic = eventsByTopic(timeline);
+    assert.deepEqual([...byTopic.keys()].sort(), ['Geneva', 'John Kerry', 'Sergei Lavrov']);
+    for (const list of byTopic.values()) assert.equal(list.length, 1);
+  });
+});
