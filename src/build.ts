@@ -4,6 +4,8 @@
  * leaves the bad files out), so a failed build never touches the previous site.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { cloneForLink, persistentCache, PIPELINE_VERSION, textHash, type ArticleCache } from './article-cache.js';
 import { processArticles } from './process-articles.js';
 import type { Config } from './config.js';
@@ -110,75 +112,85 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   const stamp = disk ? await outputManifestStamp(config.cacheDir) : null;
   const current = options.write === false ? null
     : options.previousOutput ?? (disk ? await time('load', () => readOutputManifest(config.cacheDir, config.outDir)) : null);
-  const memo = pageMemo(config, loaded.theme.templates, current && await isDirectory(config.outDir) ? current : null);
-  // Nothing to reuse: every file is new, so each goes to the staging folder as it is rendered.
-  let spool: Spool | undefined;
-  if (options.write !== false && memo.previous.size === 0) {
-    try {
-      spool = await openSpool(config.outDir);
-    } catch (err) {
-      diagnostics.push(toDiagnostic(err, config.outDir, CODES.OUTPUT_UNWRITABLE, 'Check the output folder.'));
-      return fail();
-    }
-  }
-  try {
-    let rendered: RenderedSite;
-    const previousSearch = options.previousSearch ?? (disk ? await time('load', () => readSearchCache(config.cacheDir)) : null);
-    try {
-      rendered = await time('render', () => renderSite({ config, ...linked, assets: loaded.theme.assets, statics: loaded.theme.statics, engine, previousSearch, memo, ...(spool ? { sink: spool.put } : {}) }));
-    } catch (err) {
-      diagnostics.push(toDiagnostic(err, config.templatesDir, CODES.TEMPLATE_RUNTIME, 'Fix the template named above.'));
-      return fail();
-    }
-    const { files, search, searchPartsIndexed } = rendered;
+  const previousSearch = options.previousSearch ?? (disk ? await time('load', () => readSearchCache(config.cacheDir)) : null);
 
-    // write: staged and swapped in (unchanged files linked from the live site), or in place in dev
-    let output: OutputState | undefined;
-    if (options.write !== false) {
+  /**
+   * Renders the pages whose inputs changed and writes them. Null when the pages it kept cannot be
+   * kept after all: another build wrote the folder meanwhile (then every page is rendered again).
+   */
+  const renderAndWrite = async (memo: PageMemo): Promise<{ rendered: RenderedSite; output?: OutputState } | 'failed' | null> => {
+    // Nothing to reuse: every file is new, so each goes to the staging folder as it is rendered.
+    let spool: Spool | undefined;
+    if (options.write !== false && memo.previous.size === 0) {
       try {
-        output = await time('write', () => withOutputLock(config.outDir, async () => {
-          // The record this build read still describes the folder only if no other build wrote
-          // since: a CLI build would have replaced the on-disk record, and any write removes it
-          // (dev mode keeps its own in memory). Otherwise the whole site is written afresh.
-          const now = await outputManifestStamp(config.cacheDir);
-          const trusted = options.previousOutput ? now === null : now !== null && now === stamp;
-          // The record goes before the folder changes: a build that dies while updating it in place
-          // must not leave a later build trusting a record of older files.
-          await removeOutputManifest(config.cacheDir);
-          const hashes = await writeOutput(config.outDir, files, { current: trusted ? current?.hashes ?? null : null, reused: rendered.reused, ...(spool ? { spool } : {}) });
-          const state = { hashes, pages: rendered.pages };
-          // A cache that cannot be saved costs the next build time, never correctness.
-          if (disk) await writeOutputManifest(config.cacheDir, config.outDir, state).catch(() => undefined);
-          return state;
-        }));
-        if (disk) {
-          if (disk.changed) {
-            await time('write', () => writeArticleCache(config.cacheDir, disk.used, disk.loaded).catch(() => undefined));
-            await time('write', () => removeStaleCaches(config.cacheDir).catch(() => undefined));
-          }
-          if (searchPartsIndexed > 0 || !previousSearch) await time('write', () => writeSearchCache(config.cacheDir, search).catch(() => undefined));
-        }
+        spool = await openSpool(config.outDir);
       } catch (err) {
         diagnostics.push(toDiagnostic(err, config.outDir, CODES.OUTPUT_UNWRITABLE, 'Check the output folder.'));
-        return fail();
+        return 'failed';
       }
     }
-    return {
-      ok: true, diagnostics: sortDiagnostics(diagnostics), articles: linked.site.articles, topics: linked.topics, site: linked.site, files, timings,
-      search, searchPartsIndexed, pagesRendered: [...rendered.pages.keys()].filter((p) => p.endsWith('.html') && !rendered.reused.has(p)).length, ...(output ? { output } : {}),
-      preview: { config, gazetteer, furniture, site: linked.site, wantedSlugs: new Map(extracted.map((a) => [a.source, a.slug])), topics: linked.topics, related: linked.related, assets: loaded.theme.assets, engine },
-    };
-  } finally {
-    // Swapped in, the spool's folder is the site; otherwise (a failed build) its files go.
-    if (spool) await closeSpool(spool);
+    try {
+      let rendered: RenderedSite;
+      try {
+        rendered = await time('render', () => renderSite({ config, ...linked, assets: loaded.theme.assets, statics: loaded.theme.statics, engine, previousSearch, memo, ...(spool ? { sink: spool.put } : {}) }));
+      } catch (err) {
+        diagnostics.push(toDiagnostic(err, config.templatesDir, CODES.TEMPLATE_RUNTIME, 'Fix the template named above.'));
+        return 'failed';
+      }
+      if (options.write === false) return { rendered };
+      // write: in place (only the changed files), or staged and swapped in
+      const output = await time('write', () => withOutputLock(config.outDir, async () => {
+        // The record this build read still describes the folder only if no other build wrote
+        // since: a CLI build would have replaced the on-disk record, and any write removes it
+        // (dev mode keeps its own in memory). Otherwise the whole site is written afresh.
+        const now = await outputManifestStamp(config.cacheDir);
+        const trusted = options.previousOutput ? now === null : now !== null && now === stamp;
+        if (!trusted && rendered.reused.size > 0) return null;
+        // The record goes before the folder changes: a build that dies while updating it in place
+        // must not leave a later build trusting a record of older files.
+        await removeOutputManifest(config.cacheDir);
+        const hashes = await writeOutput(config.outDir, rendered.files, { current: trusted ? current?.hashes ?? null : null, reused: rendered.reused, ...(spool ? { spool } : {}) });
+        if (!hashes) return null;
+        const state = { hashes, pages: rendered.pages };
+        // A cache that cannot be saved costs the next build time, never correctness.
+        if (disk) await writeOutputManifest(config.cacheDir, config.outDir, state).catch(() => undefined);
+        return state;
+      }));
+      return output ? { rendered, output } : null;
+    } catch (err) {
+      diagnostics.push(toDiagnostic(err, config.outDir, CODES.OUTPUT_UNWRITABLE, 'Check the output folder.'));
+      return 'failed';
+    } finally {
+      // Swapped in, the spool's folder is the site; otherwise (a failed build) its files go.
+      if (spool) await closeSpool(spool);
+    }
+  };
+
+  const memo = pageMemo(config, loaded.theme.templates, current && await isDirectory(config.outDir) ? current : null);
+  const done = (await renderAndWrite(memo)) ?? (await renderAndWrite({ ...memo, previous: new Map() }));
+  if (done === 'failed' || done === null) return fail();
+  const { rendered, output } = done;
+  const { files, search, searchPartsIndexed } = rendered;
+  if (output && disk) {
+    if (disk.changed) {
+      await time('write', () => writeArticleCache(config.cacheDir, disk.used, disk.loaded).catch(() => undefined));
+      await time('write', () => removeStaleCaches(config.cacheDir).catch(() => undefined));
+    }
+    if (searchPartsIndexed > 0 || !previousSearch) await time('write', () => writeSearchCache(config.cacheDir, search).catch(() => undefined));
   }
+  return {
+    ok: true, diagnostics: sortDiagnostics(diagnostics), articles: linked.site.articles, topics: linked.topics, site: linked.site, files, timings,
+    search, searchPartsIndexed, pagesRendered: [...rendered.pages.keys()].filter((p) => p.endsWith('.html') && !rendered.reused.has(p)).length, ...(output ? { output } : {}),
+    preview: { config, gazetteer, furniture, site: linked.site, wantedSlugs: new Map(extracted.map((a) => [a.source, a.slug])), topics: linked.topics, related: linked.related, assets: loaded.theme.assets, engine },
+  };
 }
 
 /** What pages depend on besides their view, and the live pages' records (see PageMemo). */
 function pageMemo(config: Readonly<Config>, templates: readonly { path: string; text: string }[], current: OutputState | null): PageMemo {
   const salt = crypto.createHash('sha1').update(JSON.stringify([PIPELINE_VERSION, config, templates])).digest('base64');
   const previous = new Map([...current?.pages ?? []].filter(([p]) => current!.hashes.has(p)));
-  return { previous, salt };
+  const intact = (rel: string, size: number) => fs.statSync(path.join(config.outDir, rel), { throwIfNoEntry: false })?.size === size;
+  return { previous, salt, intact };
 }
 
 async function loadInputs(config: Readonly<Config>, diagnostics: Diagnostic[]) {

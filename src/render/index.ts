@@ -4,4 +4,4 @@ export type { SearchBundle } from './search-index.js';
 export { createTemplateEngine, strictView, type TemplateEngine } from './templates.js';
 export { createUrls, outputPathFor } from './urls.js';
 export { exportArticle } from './export-json.js';
-export type { PageMemo, PageRecord, ReusedPage } from './pages.js';
+export type { PageMemo, PageRecord } from './pages.js';

@@ -9,7 +9,7 @@ import type { Article, FullArticle, Site, TimelineEntry } from '../model.js';
 import { breadcrumbLd, collectionLd, newsArticleLd, websiteLd } from './json-ld.js';
 import { calendarPageSize, calendarPages, calendarYears, groupByMonth, groupPagination, neighbours, type CalendarGroup, type CalendarPage } from './calendar.js';
 import type { TemplateEngine } from './templates.js';
-import { articleRecordPath, exportArticle, exportJson } from './export-json.js';
+import { articleRecordPath, exportArticle, exportJson, exportTimelineEntry, exportTimelineJs, timelineYearPaths, timelineYears } from './export-json.js';
 import { outputPathFor } from './urls.js';
 import { formatMonth } from './format.js';
 import { KIND_NAMES, articleCard, articleView, eventViews, layoutView, topicChip, topicFeeds, topicLink, type RenderContext } from './views.js';
@@ -22,13 +22,6 @@ export interface PageRecord {
   readonly size: number;
 }
 
-/** A page whose view model did not change since the last build: the writer links the live file. */
-export interface ReusedPage {
-  readonly size: number;
-  /** Renders it again, for when the live file is gone. */
-  readonly render: () => string;
-}
-
 /** Takes each file as it is rendered: into a map, or straight to disk in a cold build (write/spool.ts). */
 export type OutputSink = (path: string, content: string | Uint8Array) => void;
 
@@ -36,7 +29,8 @@ export type OutputSink = (path: string, content: string | Uint8Array) => void;
 export interface PageOutput {
   /** Takes the HTML of each page rendered this time. */
   readonly rendered: OutputSink;
-  readonly reused: Map<string, ReusedPage>;
+  /** Pages whose live file is already right (same key, same size): kept as they are. */
+  readonly reused: Set<string>;
   /** Output path -> record of every page, in render order. */
   readonly records: Map<string, PageRecord>;
 }
@@ -46,6 +40,12 @@ export interface PageMemo {
   readonly previous: ReadonlyMap<string, PageRecord>;
   /** Hash of the templates and the config. */
   readonly salt: string;
+  /**
+   * Whether the live file still has the size on record (not deleted or edited by hand since).
+   * Asked while rendering, so a reused page needs nothing kept to render it later: keeping each
+   * page's view for that ran a warm build of 100k articles out of memory.
+   */
+  readonly intact: (path: string, size: number) => boolean;
 }
 
 interface PageInput {
@@ -77,8 +77,8 @@ function emit(out: PageMap, input: PageInput, url: string, template: string, vie
 /** Makes the file under `path` unless the one the last build wrote there had the same key. */
 function emitFile(out: PageMap, memo: PageMemo | undefined, path: string, key: string, make: () => string): void {
   const previous = memo?.previous.get(path);
-  if (previous?.key === key) {
-    out.reused.set(path, { size: previous.size, render: make });
+  if (previous?.key === key && memo!.intact(path, previous.size)) {
+    out.reused.add(path);
     out.records.set(path, previous);
     return;
   }
@@ -349,11 +349,28 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
       emitFile(out, input.memo, articleRecordPath(a.slug), key, () => exportJson(exportArticle(unpackBody(a))));
     }
   },
+
+  // The timeline's data files, a year each, made only when the year's entries changed.
+  timelineData(out, input) {
+    const { ctx } = input;
+    for (const { year, entries } of timelineYears(input.site.timeline)) {
+      const hash = crypto.createHash('sha1').update(input.memo?.salt ?? '');
+      for (const e of entries) {
+        hash.update(JSON.stringify(exportTimelineEntry(e)));
+        // TimelineJS slides name each source's outlet.
+        for (const s of e.sources) hash.update(JSON.stringify([ctx.articles.get(s.article)?.publisher, ctx.articles.get(s.article)?.title, s.event.block, s.event.sentenceIndex]));
+      }
+      const key = hash.digest('base64');
+      const paths = timelineYearPaths(year);
+      emitFile(out, input.memo, paths.timeline, key, () => exportJson(entries.map(exportTimelineEntry)));
+      emitFile(out, input.memo, paths.timelineJs, key, () => exportJson(exportTimelineJs(`${ctx.config.title}: ${year}`, entries, ctx.articles, (slug) => ctx.urls.absolute(ctx.urls.article(slug)))));
+    }
+  },
 };
 
 /** Renders every page of the site whose inputs changed. */
 export function renderPages(input: PageInput, sink: OutputSink): PageOutput {
-  const out: PageOutput = { rendered: sink, reused: new Map(), records: new Map() };
+  const out: PageOutput = { rendered: sink, reused: new Set(), records: new Map() };
   for (const render of Object.values(pageRenderers)) render(out, input);
   return out;
 }

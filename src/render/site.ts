@@ -3,9 +3,9 @@ import type { Config } from '../config.js';
 import type { LinkedTopic } from '../link/topics.js';
 import type { Article, Site, Story, TimelineEntry } from '../model.js';
 import { hashAssets, type AssetFile } from './assets.js';
-import { exportData, exportTimelineJs } from './export-json.js';
+import { exportData } from './export-json.js';
 import { renderFeeds } from './feeds.js';
-import { pageRenderers, renderPages, timelineMonths, type OutputSink, type PageMemo, type PageRecord, type ReusedPage } from './pages.js';
+import { pageRenderers, renderPages, timelineMonths, type OutputSink, type PageMemo, type PageRecord } from './pages.js';
 import { buildSearchIndex, bundleFiles, type SearchBundle } from './search-index.js';
 import { planSearch } from './search-records.js';
 import { renderSitemaps } from './sitemap.js';
@@ -38,8 +38,8 @@ export interface RenderInput {
 export interface RenderedSite {
   /** Files rendered this time, output path -> content (empty when they went to a sink). */
   readonly files: Map<string, string | Uint8Array>;
-  /** Pages that are the same as the live ones (see PageMemo): not rendered, to be linked. */
-  readonly reused: ReadonlyMap<string, ReusedPage>;
+  /** Pages that are the same as the live ones (see PageMemo): not rendered, kept as they are. */
+  readonly reused: ReadonlySet<string>;
   /** Record of every page, for the next build. */
   readonly pages: ReadonlyMap<string, PageRecord>;
   readonly search: SearchBundle;
@@ -67,8 +67,7 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
   const searchParts = parts.filter((p) => p.dir !== '').map((p) => p.dir);
   const pages = renderPages({ site, topics: input.topics, ctx, engine: input.engine, eventsByTopic: input.eventsByTopic, searchParts, timelineMonths: timeline, ...(input.memo ? { memo: input.memo } : {}) }, put);
   for (const [k, v] of renderFeeds(config, urls, site.articles, input.topics, articles)) put(k, v);
-  const timelineJs = exportTimelineJs(config.title, site.timeline, articles, (slug) => urls.absolute(urls.article(slug)));
-  for (const [k, v] of exportData(site, input.topics, timelineJs)) put(k, v);
+  for (const [k, v] of exportData(site, input.topics)) put(k, v);
   const newest = site.articles.find((a) => a.date)?.date ?? null;
   // A topic page changes when an article joins it: its lastmod is its newest article's date.
   const topicLastmod = new Map(input.topics.map((t) => [t.slug, t.articles.map((s) => articles.get(s)?.date ?? '').sort().at(-1) || null]));
@@ -110,7 +109,7 @@ export function renderArticlePages(input: ContextInput & { readonly engine: Temp
   const replaced = new Map(edited.map((a) => [a.slug, a]));
   const { ctx } = renderContext(input, input.site.articles.map((a) => replaced.get(a.slug) ?? a));
   const pages = new Map<string, string>();
-  const out = { rendered: (k: string, v: string | Uint8Array) => void pages.set(k, v as string), reused: new Map(), records: new Map() };
+  const out = { rendered: (k: string, v: string | Uint8Array) => void pages.set(k, v as string), reused: new Set<string>(), records: new Map() };
   pageRenderers.articles!(out, { site: { ...input.site, articles: [...edited] }, topics: input.topics, ctx, engine: input.engine, eventsByTopic: new Map(), searchParts: [], timelineMonths: [] });
   return pages;
 }

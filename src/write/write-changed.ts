@@ -4,7 +4,6 @@
  * swapped in.
  */
 import { isDirectory } from '../load/index.js';
-import type { ReusedPage } from '../render/index.js';
 import type { Spool } from './spool.js';
 import { updateInPlace, type OutputFiles } from './write-in-place.js';
 import { writeSite } from './write-site.js';
@@ -12,12 +11,13 @@ import { writeSite } from './write-site.js';
 /**
  * Writes the site; returns the content hash of every file the output folder now holds. A cold
  * build passes the spool its pages were rendered into: the whole site is then swapped in.
+ * `reused` pages were not rendered (their live files are right): when the folder cannot be
+ * updated in place after all (another build wrote it since, or it is gone), nothing is written
+ * and the result is null, so the caller renders them.
  */
-export async function writeOutput(outDir: string, files: OutputFiles, options: { current: ReadonlyMap<string, string> | null; reused?: ReadonlyMap<string, ReusedPage>; spool?: Spool }): Promise<Map<string, string>> {
-  const reused = options.reused ?? new Map<string, ReusedPage>();
+export async function writeOutput(outDir: string, files: OutputFiles, options: { current: ReadonlyMap<string, string> | null; reused?: ReadonlySet<string>; spool?: Spool }): Promise<Map<string, string> | null> {
+  const reused = options.reused ?? new Set<string>();
   if (!options.spool && options.current?.size && (await isDirectory(outDir))) return (await updateInPlace(outDir, files, options.current, reused)).hashes;
-  // Pages are reused only against a site on record (build.ts pageMemo); render any anyway.
-  const all = new Map(files);
-  for (const [rel, page] of reused) all.set(rel, page.render());
-  return writeSite(outDir, all, options.spool);
+  if (reused.size > 0) return null;
+  return writeSite(outDir, files, options.spool);
 }

@@ -15,7 +15,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import type { ReusedPage } from '../render/index.js';
 import { writeFilesSync } from './write-files.js';
 
 /** Output path (relative, `/`-separated) -> content. */
@@ -64,10 +63,11 @@ export interface InPlaceResult {
 
 /**
  * Brings `outDir`, which holds the files of `current` (path -> hash), to `files` plus the `reused`
- * pages (whose live files are already right). A file whose hash is on record is written anyway if
- * its live copy is gone or has another size (deleted or edited by hand).
+ * pages (whose live files the render stage found right: pages.ts PageMemo). A file whose hash is
+ * on record is written anyway if its live copy is gone or has another size (deleted or edited by
+ * hand).
  */
-export async function updateInPlace(outDir: string, files: OutputFiles, current: ReadonlyMap<string, string>, reused: ReadonlyMap<string, ReusedPage> = new Map()): Promise<InPlaceResult> {
+export async function updateInPlace(outDir: string, files: OutputFiles, current: ReadonlyMap<string, string>, reused: ReadonlySet<string> = new Set()): Promise<InPlaceResult> {
   const hashes = hashFiles(files);
   const write = new Map<string, string | Uint8Array>();
   const intact = (rel: string, size: number) => fs.statSync(path.join(outDir, rel), { throwIfNoEntry: false })?.size === size;
@@ -76,15 +76,11 @@ export async function updateInPlace(outDir: string, files: OutputFiles, current:
     const size = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
     if (current.get(rel) !== hashes.get(rel) || !intact(rel, size)) write.set(rel, content);
   }
-  for (const [rel, page] of reused) {
+  for (const rel of reused) {
     assertInside(rel);
-    if (intact(rel, page.size)) {
-      hashes.set(rel, current.get(rel)!);
-    } else {
-      const html = page.render();
-      hashes.set(rel, contentHash(html));
-      write.set(rel, html);
-    }
+    const hash = current.get(rel);
+    if (hash === undefined) throw new Error(`${rel}: a reused page is not on record (a bug: build.ts pageMemo takes only pages on record)`);
+    hashes.set(rel, hash);
   }
   const remove = [...current.keys()].filter((rel) => !hashes.has(rel));
   if (write.size === 0 && remove.length === 0) return { hashes, written: 0, removed: 0 };

@@ -97,7 +97,8 @@ describe('warm builds', () => {
     fs.rmSync(path.join(p.out, page));
     fs.writeFileSync(path.join(p.out, 'index.html'), 'hand-edited');
     const again = await p.build();
-    assert.equal(again.pagesRendered, 0, 'the inputs did not change');
+    // The inputs did not change: only the two pages whose live files did are rendered.
+    assert.equal(again.pagesRendered, 2);
     assert.equal(readOut(p.out, page), good);
     assert.notEqual(readOut(p.out, 'index.html'), 'hand-edited');
   });
@@ -161,6 +162,28 @@ describe('what a new article touches', () => {
     assert.equal(index.length, 6);
   });
 
+  it('should export the timeline a year a file, and write again only the years whose events changed', async () => {
+    const p = project({ 'a.md': article('Talks in Geneva', '2015-03-26', 'Geneva'), 'b.md': article('Talks in Vienna', '2016-05-05', 'Vienna') });
+    const first = await p.build();
+    const index = JSON.parse(readOut(p.out, 'data/timeline.json')) as { year: string; entries: number; file: string; timelinejs: string }[];
+    assert.deepEqual(index.map((y) => [y.year, y.file, y.timelinejs]), [['2015', 'timeline/2015.json', 'timelinejs/2015.json'], ['2016', 'timeline/2016.json', 'timelinejs/2016.json']]);
+    let total = 0;
+    for (const y of index) {
+      const entries = JSON.parse(readOut(p.out, `data/${y.file}`)) as { date: string; sources: { article: string; sentence: string }[] }[];
+      assert.equal(entries.length, y.entries);
+      assert.ok(entries.every((e) => e.date.startsWith(y.year)), JSON.stringify(entries));
+      const slides = JSON.parse(readOut(p.out, `data/${y.timelinejs}`)) as { title: { text: { headline: string } }; events: unknown[] };
+      assert.equal(slides.events.length, y.entries);
+      assert.match(slides.title.text.headline, new RegExp(`: ${y.year}$`));
+      total += entries.length;
+    }
+    assert.equal(total, first.site!.timeline.length);
+    assert.match(readOut(p.out, 'data/timeline/2016.json'), /Diplomats met in Vienna on Thursday/);
+    fs.writeFileSync(path.join(p.content, 'c.md'), article('Talks in Ankara', '2016-07-07', 'Ankara'));
+    const second = await p.build();
+    assert.deepEqual([...second.files.keys()].filter((k) => k.startsWith('data/timeline')).sort(), ['data/timeline.json', 'data/timeline/2016.json', 'data/timelinejs/2016.json']);
+  });
+
   it('should render its own month of the archive and the timeline, and the indexes, but no other month', async () => {
     const p = project({
       'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva'),
@@ -209,8 +232,12 @@ describe('a site changed by dev mode, then built again', () => {
     await p.build();
     assert.ok(fs.existsSync(path.join(p.out, 'articles/talks-in-ankara/index.html')));
     fs.rmSync(path.join(p.content, 'b.md'));
-    assert.ok((await build(config, { cache, previousOutput: dev.output! })).ok);
+    const again = await build(config, { cache, previousOutput: dev.output! });
+    assert.ok(again.ok);
     assert.ok(!fs.existsSync(path.join(p.out, 'articles/talks-in-ankara')), 'the page the other build added is gone');
+    // The pages it found unchanged were not kept against the stale record: all rendered again.
+    assert.equal(again.pagesRendered, htmlPages(again));
+    assert.match(readOut(p.out, 'articles/talks-in-geneva/index.html'), /Diplomats met in Geneva/);
   });
 });
 

@@ -45,16 +45,25 @@ describe('updateInPlace', () => {
   });
 
   it('should write a file on record again when its live copy was deleted or edited by hand', async () => {
-    const { out, current } = liveSite({ 'index.html': 'home', 'a/index.html': 'a', 'b/index.html': 'b' });
+    const { out, current } = liveSite({ 'index.html': 'home', 'a/index.html': 'a' });
     fs.rmSync(path.join(out, 'a/index.html'));
     fs.writeFileSync(path.join(out, 'index.html'), 'edited by hand');
-    const rendered: string[] = [];
-    const reused = new Map([['b/index.html', { size: 1, render: () => (rendered.push('b'), 'b') }]]);
-    fs.writeFileSync(path.join(out, 'b/index.html'), 'bb');
-    const r = await updateInPlace(out, new Map([['index.html', 'home'], ['a/index.html', 'a']]), current, reused);
-    assert.equal(r.written, 3);
-    assert.deepEqual(rendered, ['b'], 'a reused page whose live file changed size is rendered after all');
-    assert.deepEqual([read(out, 'index.html'), read(out, 'a/index.html'), read(out, 'b/index.html')], ['home', 'a', 'b']);
+    const r = await updateInPlace(out, new Map([['index.html', 'home'], ['a/index.html', 'a']]), current);
+    assert.equal(r.written, 2);
+    assert.deepEqual([read(out, 'index.html'), read(out, 'a/index.html')], ['home', 'a']);
+  });
+
+  it('should keep the pages the render stage reused as they are, under their recorded hashes', async () => {
+    // The render stage checked their live files (pages.ts PageMemo): nothing is held to write them.
+    const { out, current } = liveSite({ 'index.html': 'home', 'b/index.html': 'b' });
+    const untouched = fs.statSync(path.join(out, 'b/index.html')).ino;
+    const r = await updateInPlace(out, new Map([['index.html', 'home, new']]), current, new Set(['b/index.html']));
+    assert.equal(r.written, 1);
+    assert.equal(r.removed, 0);
+    assert.equal(r.hashes.get('b/index.html'), current.get('b/index.html'));
+    assert.equal(fs.statSync(path.join(out, 'b/index.html')).ino, untouched);
+    await assert.rejects(updateInPlace(out, new Map(), r.hashes, new Set(['c/index.html'])), /not on record/);
+    assert.equal(read(out, 'index.html'), 'home, new', 'a refused update touches nothing');
   });
 
   it('should refuse a path outside the output folder before touching the site', async () => {
