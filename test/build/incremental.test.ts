@@ -11,7 +11,7 @@ import { memoryCache } from '../../src/article-cache.js';
 import { build } from '../../src/build.js';
 import { resolveConfig, type UserConfig } from '../../src/config.js';
 import { contentHash } from '../../src/write/write-in-place.js';
-import { readOut, ROOT, TEMPLATES, tempDir, writeContent } from '../support/site.js';
+import { brokenInternalLinks, readOut, ROOT, TEMPLATES, tempDir, writeContent } from '../support/site.js';
 
 const article = (title: string, date: string, place: string) =>
   `---\ndate: ${date}\npublisher: Example Post\n---\n${title}\n\nDiplomats met in ${place} on Thursday to discuss the ceasefire.\n\nNo agreement was reached.\n`;
@@ -238,6 +238,8 @@ describe('a site changed by dev mode, then built again', () => {
     // The pages it found unchanged were not kept against the stale record: all rendered again.
     assert.equal(again.pagesRendered, htmlPages(again));
     assert.match(readOut(p.out, 'articles/talks-in-geneva/index.html'), /Diplomats met in Geneva/);
+    // Every link holds, the timeline's to a Markdown article's sentence too.
+    assert.deepEqual(brokenInternalLinks(p.out, '/'), []);
   });
 });
 
