@@ -69,8 +69,9 @@ interface TopWeights {
 
 function topWeights(a: Article, ids: Map<string, number>): TopWeights {
   const top = new Map<number, number>();
-  const sum = a.topics.slice(0, TOP).reduce((s, t) => s + t.score, 0) || 1;
-  for (const t of a.topics.slice(0, TOP)) {
+  const best = a.topics.slice(0, TOP);
+  const sum = best.reduce((s, t) => s + t.score, 0) || 1;
+  for (const t of best) {
     const id = ids.get(t.name) ?? (ids.set(t.name, ids.size), ids.size - 1);
     top.set(id, t.score / sum);
   }

@@ -358,7 +358,10 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
       for (const e of entries) {
         hash.update(JSON.stringify(exportTimelineEntry(e)));
         // TimelineJS slides name each source's outlet.
-        for (const s of e.sources) hash.update(JSON.stringify([ctx.articles.get(s.article)?.publisher, ctx.articles.get(s.article)?.title, s.event.block, s.event.sentenceIndex]));
+        for (const s of e.sources) {
+          const a = ctx.articles.get(s.article);
+          hash.update(JSON.stringify([a?.publisher, a?.title, s.event.block, s.event.sentenceIndex]));
+        }
       }
       const key = hash.digest('base64');
       const paths = timelineYearPaths(year);
