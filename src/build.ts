@@ -4,8 +4,6 @@
  * leaves the bad files out), so a failed build never touches the previous site.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { cloneForLink, persistentCache, PIPELINE_VERSION, textHash, type ArticleCache } from './article-cache.js';
 import { processArticles } from './process-articles.js';
 import type { Config } from './config.js';
@@ -17,7 +15,7 @@ import type { Article, Site, SourceFile } from './model.js';
 import type { PreviewState } from './preview.js';
 import { parseFrontMatter, type ParsedFrontMatter } from './normalize/index.js';
 import { createTemplateEngine, renderSite, type PageMemo, type RenderedSite, type SearchBundle } from './render/index.js';
-import { closeSpool, openSpool, recoverInterruptedSwap, removeOutputManifest, removeStaleCaches, withOutputLock, writeArticleCache, writeOutput, writeOutputManifest, writeSearchCache, type OutputState, type Spool } from './write/index.js';
+import { closeSpool, isIntact, openSpool, recoverInterruptedSwap, removeOutputManifest, removeStaleCaches, withOutputLock, writeArticleCache, writeOutput, writeOutputManifest, writeSearchCache, type OutputState, type Spool } from './write/index.js';
 
 export interface BuildOptions {
   /** Leave bad files out and build the rest (exit 0). */
@@ -189,8 +187,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
 function pageMemo(config: Readonly<Config>, templates: readonly { path: string; text: string }[], current: OutputState | null): PageMemo {
   const salt = crypto.createHash('sha1').update(JSON.stringify([PIPELINE_VERSION, config, templates])).digest('base64');
   const previous = new Map([...current?.pages ?? []].filter(([p]) => current!.hashes.has(p)));
-  const intact = (rel: string, size: number) => fs.statSync(path.join(config.outDir, rel), { throwIfNoEntry: false })?.size === size;
-  return { previous, salt, intact };
+  return { previous, salt, intact: (rel, size) => isIntact(config.outDir, rel, size) };
 }
 
 async function loadInputs(config: Readonly<Config>, diagnostics: Diagnostic[]) {

@@ -4,7 +4,7 @@
  * never reach a page. Scraped text is text: built as hast text nodes, so it is escaped, never parsed.
  * Block `i` gets `id="p{i}"`; a sentence that carries an event gets `id="p{i}s{j}"`, the timeline's anchor.
  */
-import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Element, ElementContent, Root as HastRoot, Text } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
@@ -79,7 +79,7 @@ function renderMarkdown(tree: MdastRoot, skipLeadingHeading: boolean, article: F
  * left unmarked rather than anchored in the wrong place.
  */
 function anchorSentences(element: Element, sentences: readonly { id: string; text: string }[]): void {
-  const texts: { parent: Element; node: { type: 'text'; value: string } }[] = [];
+  const texts: { parent: Element; node: Text }[] = [];
   const collect = (parent: Element) => {
     for (const child of parent.children) {
       if (child.type === 'text') texts.push({ parent, node: child });

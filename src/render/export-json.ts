@@ -102,8 +102,8 @@ export function articleIndexEntry(a: Article) {
 }
 
 /**
- * The JSON files under data/ but the articles' records and the timeline's years (pages.ts), as
- * output path -> text.
+ * The JSON files under data/ but the articles' records and the timeline (pages.ts), as output
+ * path -> text.
  */
 export function exportData(site: Site, topics: readonly LinkedTopic[]): Map<string, string> {
   const json = exportJson;
@@ -111,10 +111,6 @@ export function exportData(site: Site, topics: readonly LinkedTopic[]): Map<stri
     ['data/articles.json', json(site.articles.map(articleIndexEntry))],
     ['data/topics.json', json(topics.map((t) => ({ slug: t.slug, name: t.name, kind: t.kind, description: t.description, aliases: t.aliases, articles: t.articles, related: t.related })))],
     ['data/stories.json', json(site.stories)],
-    ['data/timeline.json', json(timelineYears(site.timeline).map(({ year, entries }) => {
-      const paths = timelineYearPaths(year);
-      return { year, entries: entries.length, file: paths.timeline.slice('data/'.length), timelinejs: paths.timelineJs.slice('data/'.length) };
-    }))],
   ]);
 }
 

@@ -350,10 +350,16 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
     }
   },
 
-  // The timeline's data files, a year each, made only when the year's entries changed.
+  // The timeline's data files, a year each, made only when the year's entries changed, and their index.
   timelineData(out, input) {
     const { ctx } = input;
-    for (const { year, entries } of timelineYears(input.site.timeline)) {
+    const years = timelineYears(input.site.timeline);
+    const index = years.map(({ year, entries }) => {
+      const paths = timelineYearPaths(year);
+      return { year, entries: entries.length, file: paths.timeline.slice('data/'.length), timelinejs: paths.timelineJs.slice('data/'.length) };
+    });
+    out.rendered('data/timeline.json', exportJson(index));
+    for (const { year, entries } of years) {
       const hash = crypto.createHash('sha1').update(input.memo?.salt ?? '');
       for (const e of entries) {
         hash.update(JSON.stringify(exportTimelineEntry(e)));

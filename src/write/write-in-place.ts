@@ -61,6 +61,11 @@ export interface InPlaceResult {
   readonly removed: number;
 }
 
+/** Whether the live file `rel` still has the size on record (not deleted or edited by hand since). */
+export function isIntact(outDir: string, rel: string, size: number): boolean {
+  return fs.statSync(path.join(outDir, rel), { throwIfNoEntry: false })?.size === size;
+}
+
 /**
  * Brings `outDir`, which holds the files of `current` (path -> hash), to `files` plus the `reused`
  * pages (whose live files the render stage found right: pages.ts PageMemo). A file whose hash is
@@ -70,11 +75,10 @@ export interface InPlaceResult {
 export async function updateInPlace(outDir: string, files: OutputFiles, current: ReadonlyMap<string, string>, reused: ReadonlySet<string> = new Set()): Promise<InPlaceResult> {
   const hashes = hashFiles(files);
   const write = new Map<string, string | Uint8Array>();
-  const intact = (rel: string, size: number) => fs.statSync(path.join(outDir, rel), { throwIfNoEntry: false })?.size === size;
   for (const [rel, content] of files) {
     assertInside(rel);
     const size = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
-    if (current.get(rel) !== hashes.get(rel) || !intact(rel, size)) write.set(rel, content);
+    if (current.get(rel) !== hashes.get(rel) || !isIntact(outDir, rel, size)) write.set(rel, content);
   }
   for (const rel of reused) {
     assertInside(rel);
