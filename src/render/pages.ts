@@ -60,6 +60,8 @@ interface PageInput {
   /** Folders (under `pagefind/`) of the search index parts the search page merges into the primary one. */
   readonly searchParts: readonly string[];
   readonly timelineMonths: readonly CalendarGroup<TimelineEntry>[];
+  /** Whether article pages come with their records of the data export. @default true */
+  readonly withData?: boolean;
 }
 
 type PageMap = PageOutput;
@@ -129,8 +131,14 @@ function yearGroups(articles: readonly Article[]): CalendarGroup<Article>[] {
 /** Events shown on a topic page; earlier ones are on the timeline. */
 export const TOPIC_EVENTS = 40;
 
-export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => void> = {
-  home(out, input) {
+/**
+ * One renderer per page kind. Each yields after a page (or a few), so a caller can give the event
+ * loop a turn between pages (see renderPages).
+ */
+type PageRenderer = (out: PageMap, input: PageInput) => Generator<void, void, undefined>;
+
+export const pageRenderers: Record<string, PageRenderer> = {
+  *home(out, input) {
     const { ctx, site } = input;
     const dates = site.articles.map((a) => a.date).filter((d): d is string => !!d).sort();
     const span = dates.length ? [formatMonth(dates[0]!), formatMonth(dates.at(-1)!)].filter((d, i, all) => all.indexOf(d) === i).join(' – ') : '';
@@ -148,7 +156,7 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
     });
   },
 
-  articles(out, input) {
+  *articles(out, input) {
     const { ctx } = input;
     for (const a of input.site.articles) {
       const url = ctx.urls.article(a.slug);
@@ -166,10 +174,19 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
         }),
         article: view,
       });
+      // Not a page but made like one: the article's record of the data export, written only when
+      // it changed (one file of every record would be 1.3 GB at 100k articles). Made here, from
+      // the body unpacked for the page, not unpacked again in a pass of its own.
+      if (input.withData !== false) {
+        const { body, ...rest } = a;
+        const key = crypto.createHash('sha1').update(input.memo?.salt ?? '').update(JSON.stringify(rest)).update(body).digest('base64');
+        emitFile(out, input.memo, articleRecordPath(a.slug), key, () => exportJson(exportArticle(full)));
+      }
+      yield;
     }
   },
 
-  topicsIndex(out, input) {
+  *topicsIndex(out, input) {
     const { ctx } = input;
     const url = ctx.urls.topics();
     const groups = Object.entries(KIND_NAMES).map(([kind, { many: label }]) => {
@@ -183,7 +200,7 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
     });
   },
 
-  topics(out, input) {
+  *topics(out, input) {
     const { ctx } = input;
     const limit = calendarPageSize(ctx.config.pageSize);
     for (const t of input.topics) {
@@ -249,10 +266,11 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
           pagination: groupPagination(p, yearHref),
         });
       }
+      yield;
     }
   },
 
-  timeline(out, input) {
+  *timeline(out, input) {
     const { ctx, site } = input;
     const groups = input.timelineMonths;
     const limit = calendarPageSize(ctx.config.pageSize);
@@ -280,10 +298,11 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
         yearOnly: p.group.key.length === 4,
         archiveHref: ctx.urls.archive(),
       });
+      yield;
     }
   },
 
-  archive(out, input) {
+  *archive(out, input) {
     const { ctx, site } = input;
     const dated = site.articles.filter((a) => a.date).slice().reverse();
     const undated = site.articles.filter((a) => !a.date);
@@ -315,10 +334,11 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
         undated: isUndated ? cards(p.items) : [],
         undatedLink: null,
       });
+      yield;
     }
   },
 
-  search(out, input) {
+  *search(out, input) {
     const { ctx } = input;
     const url = ctx.urls.search();
     emit(out, input, url, 'search', {
@@ -331,7 +351,7 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
     });
   },
 
-  notFound(out, input) {
+  *notFound(out, input) {
     const { ctx } = input;
     emit(out, input, `${ctx.config.basePath}404.html`, '404', {
       ...layoutView(ctx, { title: 'Page not found', description: 'This page does not exist.', path: `${ctx.config.basePath}404.html`, kind: '404', robots: 'noindex' }),
@@ -339,19 +359,8 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
     });
   },
 
-  // Not a page but made like one: each article's record of the data export, written only when it
-  // changed (one file of every record would be 1.3 GB at 100k articles, rewritten by every build).
-  data(out, input) {
-    const salt = input.memo?.salt ?? '';
-    for (const a of input.site.articles) {
-      const { body, ...rest } = a;
-      const key = crypto.createHash('sha1').update(salt).update(JSON.stringify(rest)).update(body).digest('base64');
-      emitFile(out, input.memo, articleRecordPath(a.slug), key, () => exportJson(exportArticle(unpackBody(a))));
-    }
-  },
-
   // The timeline's data files, a year each, made only when the year's entries changed, and their index.
-  timelineData(out, input) {
+  *timelineData(out, input) {
     const { ctx } = input;
     const years = timelineYears(input.site.timeline);
     const index = years.map(({ year, entries }) => {
@@ -373,15 +382,36 @@ export const pageRenderers: Record<string, (out: PageMap, input: PageInput) => v
       const paths = timelineYearPaths(year);
       emitFile(out, input.memo, paths.timeline, key, () => exportJson(entries.map(exportTimelineEntry)));
       emitFile(out, input.memo, paths.timelineJs, key, () => exportJson(exportTimelineJs(`${ctx.config.title}: ${year}`, entries, ctx.articles, (slug) => ctx.urls.absolute(ctx.urls.article(slug)))));
+      yield;
     }
   },
 };
 
-/** Renders every page of the site whose inputs changed. */
-export function renderPages(input: PageInput, sink: OutputSink): PageOutput {
+/** Longest stretch of rendering between two turns of the event loop. */
+const SLICE_MS = 20;
+
+/**
+ * Renders every page of the site whose inputs changed. The event loop gets a turn every SLICE_MS:
+ * the search index is built by Pagefind processes this thread feeds (search-index.ts), and a
+ * render that never let go of the thread left them idle until every page was done (issue 7: at
+ * 10k articles, 10 s of rendering and then 11 s of indexing, one after the other).
+ */
+export async function renderPages(input: PageInput, sink: OutputSink): Promise<PageOutput> {
   const out: PageOutput = { rendered: sink, reused: new Set(), records: new Map() };
-  for (const render of Object.values(pageRenderers)) render(out, input);
+  let slice = performance.now();
+  for (const render of Object.values(pageRenderers)) {
+    for (const pages = render(out, input); !pages.next().done;) {
+      if (performance.now() - slice < SLICE_MS) continue;
+      await new Promise((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    }
+  }
   return out;
+}
+
+/** Runs one renderer to the end without letting go of the thread (a few pages: dev's preview). */
+export function renderNow(render: PageRenderer, out: PageOutput, input: PageInput): void {
+  for (const pages = render(out, input); !pages.next().done;);
 }
 
 function firstWords(a: FullArticle): string {

@@ -5,7 +5,7 @@ import type { Article, Site, Story, TimelineEntry } from '../model.js';
 import { hashAssets, type AssetFile } from './assets.js';
 import { exportData } from './export-json.js';
 import { renderFeeds } from './feeds.js';
-import { pageRenderers, renderPages, timelineMonths, type OutputSink, type PageMemo, type PageRecord } from './pages.js';
+import { pageRenderers, renderNow, renderPages, timelineMonths, type OutputSink, type PageMemo, type PageRecord } from './pages.js';
 import { buildSearchIndex, bundleFiles, type SearchBundle } from './search-index.js';
 import { planSearch } from './search-records.js';
 import { renderSitemaps } from './sitemap.js';
@@ -65,7 +65,7 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
   for (const f of input.statics) put(f.name, f.bytes);
   // The primary part is the search bundle itself; the search page merges the others into it.
   const searchParts = parts.filter((p) => p.dir !== '').map((p) => p.dir);
-  const pages = renderPages({ site, topics: input.topics, ctx, engine: input.engine, eventsByTopic: input.eventsByTopic, searchParts, timelineMonths: timeline, ...(input.memo ? { memo: input.memo } : {}) }, put);
+  const pages = await renderPages({ site, topics: input.topics, ctx, engine: input.engine, eventsByTopic: input.eventsByTopic, searchParts, timelineMonths: timeline, ...(input.memo ? { memo: input.memo } : {}) }, put);
   for (const [k, v] of renderFeeds(config, urls, site.articles, input.topics, articles)) put(k, v);
   for (const [k, v] of exportData(site, input.topics)) put(k, v);
   const newest = site.articles.find((a) => a.date)?.date ?? null;
@@ -110,6 +110,6 @@ export function renderArticlePages(input: ContextInput & { readonly engine: Temp
   const { ctx } = renderContext(input, input.site.articles.map((a) => replaced.get(a.slug) ?? a));
   const pages = new Map<string, string>();
   const out = { rendered: (k: string, v: string | Uint8Array) => void pages.set(k, v as string), reused: new Set<string>(), records: new Map() };
-  pageRenderers.articles!(out, { site: { ...input.site, articles: [...edited] }, topics: input.topics, ctx, engine: input.engine, eventsByTopic: new Map(), searchParts: [], timelineMonths: [] });
+  renderNow(pageRenderers.articles!, out, { site: { ...input.site, articles: [...edited] }, topics: input.topics, ctx, engine: input.engine, eventsByTopic: new Map(), searchParts: [], timelineMonths: [], withData: false });
   return pages;
 }

@@ -47,7 +47,11 @@ export function createTemplateEngine(templatesDir: string): TemplateEngine {
     debug: true,
     cache: true,
     // Every template, partials and layouts included, sees its data through a strict view.
-    functionHeader: 'it = this.strictData(it);',
+    functionHeader: 'const __data = it; it = this.strictData(it);',
+    // Eta hands a partial or layout the page's data spread into a new object. Spread from the
+    // strict view, that read every field through the proxy and wrapped each in another: a fifth
+    // of the time spent rendering pages. The plain data is spread instead; the partial wraps it.
+    plugins: [{ processFnString: (fn: string) => fn.replaceAll('{...it, ', '{...__data, ') }],
   });
   (eta as unknown as { strictData: typeof strictView }).strictData = (data) => strictView(data);
 
@@ -78,7 +82,8 @@ export function createTemplateEngine(templatesDir: string): TemplateEngine {
 function locate(err: unknown, fallbackFile: string, compiling = false) {
   const message = err instanceof Error ? err.message : String(err);
   // Eta runtime errors in debug mode start with "<path>:<line>"; parse errors carry "line N col M".
-  const runtime = /^(.*?\.eta):(\d+)/m.exec(message);
+  // An error in a partial is wrapped by each template that included it: the last is where it is.
+  const runtime = [...message.matchAll(/^(.*?\.eta):(\d+)$/gm)].at(-1);
   const parse = /line (\d+)(?:\s*col(?:umn)?\s*(\d+))?/i.exec(message);
   const file = runtime?.[1] ?? fallbackFile;
   const line = runtime ? Number(runtime[2]) : parse ? Number(parse[1]) : null;

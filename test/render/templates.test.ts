@@ -30,6 +30,27 @@ describe('templates', () => {
     });
   });
 
+  it('should give partials and layouts the page data, strict, and name the partial in an error', () => {
+    const { dir, engine } = engineWith({
+      'page.eta': `<% layout('frame', { heading: 'H' }) %><%~ include('card', { card: it.cards[0] }) %>`,
+      'frame.eta': '<main><h1><%= it.heading %> <%= it.site %></h1><%~ it.body %></main>',
+      'card.eta': '<p><%= it.card.title %> in <%= it.site %></p>',
+      'broken.eta': `<%~ include('bad-card', { card: it.cards[0] }) %>`,
+      'bad-card.eta': 'first\n<%= it.card.missing %>',
+    });
+    const view = { site: 'Archive', cards: [{ title: 'One & two' }] };
+    assert.equal(engine.render('page', view), '<main><h1>H Archive</h1><p>One &amp; two in Archive</p></main>');
+    assert.throws(() => engine.render('broken', view), (err: unknown) => {
+      assert.ok(err instanceof SourceError);
+      assert.equal(err.diagnostic.file, path.join(dir, 'bad-card.eta'));
+      assert.equal(err.diagnostic.line, 2);
+      assert.match(err.diagnostic.message, /\.missing, which is not defined/);
+      return true;
+    });
+    // The page's own data is not changed by what a partial is given.
+    assert.deepEqual(view, { site: 'Archive', cards: [{ title: 'One & two' }] });
+  });
+
   it('should report a syntax error with the template file', () => {
     const { dir, engine } = engineWith({ 'bad.eta': '<p>\n<% if (it.x) { %>\n' });
     const text = fs.readFileSync(path.join(dir, 'bad.eta'), 'utf8');
