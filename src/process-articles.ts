@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import { SourceError, type Diagnostic } from './diagnostics.js';
 import type { Gazetteer, TopicsFile } from './extract/index.js';
 import type { Article, SourceFile } from './model.js';
+import type { SharedValues } from './shared-values.js';
 import { findSharedLines, lineKey, type FurnitureContext, type ParsedFrontMatter } from './normalize/index.js';
 import { processArticle, type ArticleTimings } from './process-article.js';
 
@@ -23,6 +24,8 @@ export interface ProcessInput {
   readonly topicsHash: string;
   readonly gazetteer: Gazetteer;
   readonly cache: ArticleCache | undefined;
+  /** Makes the repeated values of the records made here one (shared-values.ts). */
+  readonly shared?: SharedValues;
 }
 
 /**
@@ -41,9 +44,11 @@ export async function processArticles(input: ProcessInput, diagnostics: Diagnost
   });
   const misses = jobs.filter((j) => !j.hit);
   const furniture = { sharedLines, patterns: config.furniturePatterns.map((p) => new RegExp(p, 'iu')) };
+  // Each record's repeated values are made one as it arrives, not after the last one.
+  const share = (o: ArticleOutcome): ArticleOutcome => (o.ok && input.shared ? { ...o, article: input.shared.article(o.article) } : o);
   const outcomes = misses.length >= PARALLEL_THRESHOLD && os.availableParallelism() > 1
-    ? await runInPool(input, misses)
-    : misses.map((j) => runHere(input, j, furniture));
+    ? await runInPool(input, misses, share)
+    : misses.map((j) => share(runHere(input, j, furniture)));
   const byKey = new Map(misses.map((j, i) => [j.key, outcomes[i]!]));
   const out: Article[] = [];
   for (const job of jobs) {
@@ -74,7 +79,7 @@ function runHere(input: ProcessInput, job: { source: SourceFile; fm: ParsedFront
   }
 }
 
-async function runInPool(input: ProcessInput, jobs: { source: SourceFile; fm: ParsedFrontMatter; shared: string[] }[]): Promise<ArticleOutcome[]> {
+async function runInPool(input: ProcessInput, jobs: { source: SourceFile; fm: ParsedFrontMatter; shared: string[] }[], then: (o: ArticleOutcome) => ArticleOutcome): Promise<ArticleOutcome[]> {
   // Under tsx (tests, bench) the worker is the .ts source and needs the same loader, resolved from
   // here rather than from the current folder, which may be any project.
   const fromSource = import.meta.url.endsWith('.ts');
@@ -87,7 +92,7 @@ async function runInPool(input: ProcessInput, jobs: { source: SourceFile; fm: Pa
   const setup: WorkerSetup = { topicsFile: input.topicsFile, furniturePatterns: input.config.furniturePatterns, dateReference: input.config.dateReference };
   const setupKey = input.topicsHash + JSON.stringify(input.config.furniturePatterns) + input.config.dateReference;
   try {
-    return await Promise.all(jobs.map((j) => pool.run({ setup, setupKey, source: j.source, fm: j.fm, shared: j.shared } satisfies ArticleTask) as Promise<ArticleOutcome>));
+    return await Promise.all(jobs.map((j) => (pool.run({ setup, setupKey, source: j.source, fm: j.fm, shared: j.shared } satisfies ArticleTask) as Promise<ArticleOutcome>).then(then)));
   } finally {
     await pool.destroy();
   }

@@ -5,6 +5,7 @@ import v8 from 'node:v8';
 import { PIPELINE_VERSION } from '../article-cache.js';
 import { ownBytes } from '../article-body.js';
 import type { Article } from '../model.js';
+import type { SharedValues } from '../shared-values.js';
 import type { SearchBundle } from '../render/search-index.js';
 import type { OutputState } from '../write/index.js';
 
@@ -31,11 +32,17 @@ export function outputManifestFile(cacheDir: string): string {
   return path.join(cacheDir, `output-v${PIPELINE_VERSION}.bin`);
 }
 
-/** The cached search bundle of the last build, or null. */
+/** Whether a saved bundle has the shape this code reads (one saved with its bytes, before, is cold). */
+function isSearchBundle(data: unknown): data is SearchBundle {
+  const parts = (data as SearchBundle | null)?.parts;
+  return parts instanceof Map && [...parts.values()].every((p) => typeof p?.key === 'string' && p.sizes instanceof Map);
+}
+
+/** The cached search bundle of the last build (its parts' keys and file sizes), or null. */
 export async function readSearchCache(cacheDir: string): Promise<SearchBundle | null> {
   try {
-    const data = v8.deserialize(await fs.readFile(searchCacheFile(cacheDir))) as SearchBundle;
-    return data?.parts instanceof Map ? data : null;
+    const data: unknown = v8.deserialize(await fs.readFile(searchCacheFile(cacheDir)));
+    return isSearchBundle(data) ? data : null;
   } catch {
     return null;
   }
@@ -61,14 +68,21 @@ export async function readOutputManifest(cacheDir: string, outDir: string): Prom
   }
 }
 
-/** Loads cached articles by key; a missing or unreadable shard is simply cold. */
-export async function readArticleCache(cacheDir: string): Promise<Map<string, Article>> {
+/**
+ * Loads cached articles by key; a missing or unreadable shard is simply cold. With `shared`, the
+ * records' repeated values are made one (shared-values.ts).
+ */
+export async function readArticleCache(cacheDir: string, shared?: SharedValues): Promise<Map<string, Article>> {
   const out = new Map<string, Article>();
   for (const shard of CACHE_SHARDS) {
     try {
       const data = v8.deserialize(await fs.readFile(cacheShardFile(cacheDir, shard)));
       if (!(data instanceof Map)) continue;
-      for (const [k, v] of data as Map<string, Article>) if (k[0] === shard && v.body instanceof Uint8Array) out.set(k, { ...v, body: ownBytes(v.body) });
+      for (const [k, v] of data as Map<string, Article>) {
+        if (k[0] !== shard || !(v.body instanceof Uint8Array)) continue;
+        const a = { ...v, body: ownBytes(v.body) };
+        out.set(k, shared ? shared.article(a) : a);
+      }
     } catch {
       // cold shard
     }

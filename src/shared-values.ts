@@ -1,0 +1,57 @@
+/**
+ * One copy of each repeated value of the article records (issue 7: 100k articles in memory).
+ * Records arrive as copies, from the worker threads and from the cache file alike, each with its
+ * own copy of every topic, topic name, publisher and date: at 100k articles, 1.5 million topic
+ * objects, most of them equal. The records' types are read-only, so equal values can be one.
+ */
+import type { Article, ArticleEvent, ArticleTopic } from './model.js';
+
+export interface SharedValues {
+  string<T extends string | null>(s: T): T;
+  /** An article with its repeated values replaced by the shared ones (the body is not touched). */
+  article(a: Article): Article;
+}
+
+/** A fresh set of shared values: one per build, dropped with it. */
+export function sharedValues(): SharedValues {
+  const strings = new Map<string, string>();
+  const topics = new Map<string, ArticleTopic>();
+  const lists = new Map<string, readonly string[]>();
+  const string = <T extends string | null>(s: T): T => {
+    if (s === null) return s;
+    const known = strings.get(s);
+    if (known !== undefined) return known as T;
+    strings.set(s, s);
+    return s;
+  };
+  const topic = (t: ArticleTopic): ArticleTopic => {
+    const key = `${t.slug}\n${t.name}\n${t.kind}\n${t.score}\n${t.manual}`;
+    const known = topics.get(key);
+    if (known) return known;
+    const own = { slug: string(t.slug), name: string(t.name), kind: t.kind, score: t.score, manual: t.manual };
+    topics.set(key, own);
+    return own;
+  };
+  const list = (names: readonly string[]): readonly string[] => {
+    const key = names.join('\n');
+    const known = lists.get(key);
+    if (known) return known;
+    const own = names.map(string);
+    lists.set(key, own);
+    return own;
+  };
+  const event = (e: ArticleEvent): ArticleEvent => ({ ...e, date: string(e.date), expression: string(e.expression), topics: list(e.topics) });
+  return {
+    string,
+    article: (a) => ({
+      ...a,
+      publisher: string(a.publisher),
+      date: string(a.date),
+      credit: string(a.credit),
+      topics: a.topics.map(topic),
+      events: a.events.map(event),
+      manualTopics: list(a.manualTopics),
+      removed: a.removed.map((r) => ({ ...r, text: string(r.text), reason: string(r.reason) })),
+    }),
+  };
+}
