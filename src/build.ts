@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import { cloneForLink, persistentCache, PIPELINE_VERSION, textHash, type ArticleCache } from './article-cache.js';
 import { processArticles } from './process-articles.js';
+import { sharedValues } from './shared-values.js';
 import type { Config } from './config.js';
 import { CODES, diagnostic, sortDiagnostics, toDiagnostic, type Diagnostic } from './diagnostics.js';
 import { buildGazetteer, parseTopicsFile, type TopicsFile } from './extract/index.js';
@@ -90,11 +91,12 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   if (!loaded) return fail();
 
   // normalize + extract, per article, reused from the cache when nothing it depends on changed
-  const disk = options.cache ? null : persistentCache(await time('load', () => readArticleCache(config.cacheDir)));
+  const shared = sharedValues();
+  const disk = options.cache ? null : persistentCache(await time('load', () => readArticleCache(config.cacheDir, shared)));
   const gazetteer = buildGazetteer(loaded.topicsFile);
   // The source texts are handed over, not kept: nothing after this step reads them (half a
   // gigabyte at 100k articles).
-  const { articles: extracted, furniture } = await processArticles({ config, parsed: parseAll(loaded.sources.splice(0), diagnostics), topicsFile: loaded.topicsFile, topicsHash: loaded.topicsHash, gazetteer, cache: options.cache ?? disk ?? undefined }, diagnostics, timings);
+  const { articles: extracted, furniture } = await processArticles({ config, parsed: parseAll(loaded.sources.splice(0), diagnostics), topicsFile: loaded.topicsFile, topicsHash: loaded.topicsHash, gazetteer, cache: options.cache ?? disk ?? undefined, shared }, diagnostics, timings);
 
   // link: the archive as a whole
   const linked = await time('link', () => link(config, extracted.map(cloneForLink), loaded.topicsFile));
@@ -165,7 +167,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   };
 
   const memo = pageMemo(config, loaded.theme.templates, current && await isDirectory(config.outDir) ? current : null);
-  const done = (await renderAndWrite(memo)) ?? (await renderAndWrite({ ...memo, previous: new Map() }));
+  const done = (await renderAndWrite(memo)) ?? (await renderAndWrite({ ...memo, previous: new Map(), intact: () => false }));
   if (done === 'failed' || done === null) return fail();
   const { rendered, output } = done;
   const { files, search, searchPartsIndexed } = rendered;
@@ -187,7 +189,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
 function pageMemo(config: Readonly<Config>, templates: readonly { path: string; text: string }[], current: OutputState | null): PageMemo {
   const salt = crypto.createHash('sha1').update(JSON.stringify([PIPELINE_VERSION, config, templates])).digest('base64');
   const previous = new Map([...current?.pages ?? []].filter(([p]) => current!.hashes.has(p)));
-  return { previous, salt, intact: (rel, size) => isIntact(config.outDir, rel, size) };
+  return { previous, salt, intact: (rel, size) => !!current?.hashes.has(rel) && isIntact(config.outDir, rel, size) };
 }
 
 async function loadInputs(config: Readonly<Config>, diagnostics: Diagnostic[]) {

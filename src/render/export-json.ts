@@ -90,6 +90,51 @@ export function exportJson(value: unknown): string {
   return `${safeJson(JSON.stringify(value, null, 1))}\n`;
 }
 
+/** Text gathered before it is encoded: enough to make few buffers, little enough to stay young. */
+const PIECE = 1 << 16;
+
+/**
+ * The bytes of exportJson(value), made piece by piece: the outer two levels (an array of entries,
+ * an object of lists) are written item by item. A year of the timeline at 100k articles is tens of
+ * megabytes; made as one string (three, with the escaping and the newline) each outlived its write
+ * in the heap, and the years together were the build's peak of memory (issue 7).
+ */
+export function exportJsonBytes(value: unknown): Buffer {
+  const buffers: Buffer[] = [];
+  let pending = '';
+  const put = (s: string) => {
+    pending += s;
+    if (pending.length < PIECE) return;
+    buffers.push(Buffer.from(safeJson(pending)));
+    pending = '';
+  };
+  const write = (v: unknown, indent: string, levels: number): void => {
+    if (levels === 0 || v === null || typeof v !== 'object' || typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+      const json = JSON.stringify(v, null, 1) ?? 'null';
+      put(indent ? json.replaceAll('\n', `\n${indent}`) : json);
+      return;
+    }
+    const inner = `${indent} `;
+    // As JSON.stringify does: an array's holes and functions are null, an object's are left out.
+    const items: [string, unknown][] = Array.isArray(v)
+      ? v.map((x) => ['', x === undefined || typeof x === 'function' ? null : x])
+      : Object.entries(v).filter(([, x]) => x !== undefined && typeof x !== 'function' && typeof x !== 'symbol').map(([k, x]) => [`${JSON.stringify(k)}: `, x]);
+    const [open, close] = Array.isArray(v) ? ['[', ']'] : ['{', '}'];
+    if (!items.length) return put(open + close);
+    put(`${open}\n`);
+    items.forEach(([key, x], i) => {
+      put(inner + key);
+      write(x, inner, levels - 1);
+      put(i < items.length - 1 ? ',\n' : '\n');
+    });
+    put(indent + close);
+  };
+  write(value, '', 2);
+  put('\n');
+  buffers.push(Buffer.from(safeJson(pending)));
+  return Buffer.concat(buffers);
+}
+
 /**
  * The index of the articles (`data/articles.json`): what a list shows of each, and where its whole
  * record is (relative to the index).
@@ -103,10 +148,10 @@ export function articleIndexEntry(a: Article) {
 
 /**
  * The JSON files under data/ but the articles' records and the timeline (pages.ts), as output
- * path -> text.
+ * path -> bytes.
  */
-export function exportData(site: Site, topics: readonly LinkedTopic[]): Map<string, string> {
-  const json = exportJson;
+export function exportData(site: Site, topics: readonly LinkedTopic[]): Map<string, Uint8Array> {
+  const json = exportJsonBytes;
   return new Map([
     ['data/articles.json', json(site.articles.map(articleIndexEntry))],
     ['data/topics.json', json(topics.map((t) => ({ slug: t.slug, name: t.name, kind: t.kind, description: t.description, aliases: t.aliases, articles: t.articles, related: t.related })))],

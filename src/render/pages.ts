@@ -9,7 +9,7 @@ import type { Article, FullArticle, Site, TimelineEntry } from '../model.js';
 import { breadcrumbLd, collectionLd, newsArticleLd, websiteLd } from './json-ld.js';
 import { calendarPageSize, calendarPages, calendarYears, groupByMonth, groupPagination, neighbours, type CalendarGroup, type CalendarPage } from './calendar.js';
 import type { TemplateEngine } from './templates.js';
-import { articleRecordPath, exportArticle, exportJson, exportTimelineEntry, exportTimelineJs, timelineYearPaths, timelineYears } from './export-json.js';
+import { articleRecordPath, exportArticle, exportJson, exportJsonBytes, exportTimelineEntry, exportTimelineJs, timelineYearPaths, timelineYears } from './export-json.js';
 import { outputPathFor } from './urls.js';
 import { formatMonth } from './format.js';
 import { KIND_NAMES, articleCard, articleView, eventViews, layoutView, topicChip, topicFeeds, topicLink, type RenderContext } from './views.js';
@@ -41,7 +41,8 @@ export interface PageMemo {
   /** Hash of the templates and the config. */
   readonly salt: string;
   /**
-   * Whether the live file still has the size on record (not deleted or edited by hand since).
+   * Whether the live file is on record with this size and still has it (not deleted or edited by
+   * hand since); always false when nothing of the live site may be kept.
    * Asked while rendering, so a reused page needs nothing kept to render it later: keeping each
    * page's view for that ran a warm build of 100k articles out of memory.
    */
@@ -77,7 +78,7 @@ function emit(out: PageMap, input: PageInput, url: string, template: string, vie
 }
 
 /** Makes the file under `path` unless the one the last build wrote there had the same key. */
-function emitFile(out: PageMap, memo: PageMemo | undefined, path: string, key: string, make: () => string): void {
+function emitFile(out: PageMap, memo: PageMemo | undefined, path: string, key: string, make: () => string | Uint8Array): void {
   const previous = memo?.previous.get(path);
   if (previous?.key === key && memo!.intact(path, previous.size)) {
     out.reused.add(path);
@@ -86,7 +87,7 @@ function emitFile(out: PageMap, memo: PageMemo | undefined, path: string, key: s
   }
   const text = make();
   out.rendered(path, text);
-  out.records.set(path, { key, size: Buffer.byteLength(text) });
+  out.records.set(path, { key, size: typeof text === 'string' ? Buffer.byteLength(text) : text.byteLength });
 }
 
 /** The timeline's months (and years, for year-only dates), in date order. */
@@ -380,8 +381,8 @@ export const pageRenderers: Record<string, PageRenderer> = {
       }
       const key = hash.digest('base64');
       const paths = timelineYearPaths(year);
-      emitFile(out, input.memo, paths.timeline, key, () => exportJson(entries.map(exportTimelineEntry)));
-      emitFile(out, input.memo, paths.timelineJs, key, () => exportJson(exportTimelineJs(`${ctx.config.title}: ${year}`, entries, ctx.articles, (slug) => ctx.urls.absolute(ctx.urls.article(slug)))));
+      emitFile(out, input.memo, paths.timeline, key, () => exportJsonBytes(entries.map(exportTimelineEntry)));
+      emitFile(out, input.memo, paths.timelineJs, key, () => exportJsonBytes(exportTimelineJs(`${ctx.config.title}: ${year}`, entries, ctx.articles, (slug) => ctx.urls.absolute(ctx.urls.article(slug)))));
       yield;
     }
   },

@@ -1,17 +1,23 @@
 /**
  * Builds the Pagefind bundle from the planned parts (search-records.ts): parts whose key matches
- * the previous build's are reused as they are; the others are indexed, on as many Pagefind
- * processes as there are cores to spare (one Pagefind process indexes on one core).
+ * the previous build's, and whose files the live site still has, are kept as they are; the others
+ * are indexed, on as many Pagefind processes as there are cores to spare (one Pagefind process
+ * indexes on one core).
  */
 import os from 'node:os';
 import type * as Pagefind from 'pagefind';
 import { canonicalSearchFiles } from './search-canonical.js';
 import type { SearchPart, SearchRecord } from './search-records.js';
 
-/** One built part: its key and its files (path under `pagefind/` -> bytes). */
+/**
+ * One built part: its key and its files' sizes (path under its folder -> bytes), which is all the
+ * next build needs to keep it. The bytes go to the output as soon as the part is indexed: the live
+ * site has them, and a cache of every part's bytes was 324 MB at 100k articles, loaded and hashed
+ * again by each warm build (issue 7).
+ */
 export interface BuiltPart {
   readonly key: string;
-  readonly files: ReadonlyMap<string, Uint8Array>;
+  readonly sizes: ReadonlyMap<string, number>;
 }
 
 /** A built search bundle: part folder ('' for the primary) -> built part. */
@@ -19,28 +25,36 @@ export interface SearchBundle {
   readonly parts: ReadonlyMap<string, BuiltPart>;
 }
 
-/** Every output file of the bundle, path (from the site root) -> bytes. */
-export function bundleFiles(bundle: SearchBundle): Map<string, Uint8Array> {
-  const out = new Map<string, Uint8Array>();
-  for (const [dir, part] of bundle.parts) for (const [p, bytes] of part.files) out.set(`pagefind/${dir}${p}`, bytes);
-  return out;
-}
-
 /** What a build of the bundle did, for the build report and the benchmark. */
 export interface SearchBuild {
   readonly bundle: SearchBundle;
   /** Parts indexed this time (the others were reused). */
   readonly indexed: number;
+  /** The files of the parts kept as they are, paths from the site root. */
+  readonly kept: readonly string[];
 }
 
-/** Builds the parts that changed since `previous`; reuses the rest. */
-export async function buildSearchIndex(parts: readonly SearchPart[], language: string, previous?: SearchBundle | null): Promise<SearchBuild> {
+/** A file of the bundle, path from the site root, given to the output as soon as its part is indexed. */
+export type SearchFileSink = (path: string, bytes: Uint8Array) => void;
+
+/**
+ * Builds the parts that changed since `previous`, giving their files to `write`; keeps the rest, if
+ * `live` says each of their files is in the output folder as the previous build wrote it (path
+ * from the site root, size).
+ */
+export async function buildSearchIndex(parts: readonly SearchPart[], language: string, previous: SearchBundle | null | undefined, live: (path: string, size: number) => boolean, write: SearchFileSink): Promise<SearchBuild> {
   const built = new Map<string, BuiltPart>();
   const todo: SearchPart[] = [];
+  const kept: string[] = [];
   for (const part of parts) {
     const old = previous?.parts.get(part.dir);
-    if (old?.key === part.key) built.set(part.dir, old);
-    else todo.push(part);
+    const files = [...old?.sizes ?? []].map(([p, size]) => [`pagefind/${part.dir}${p}`, size] as const);
+    if (old?.key === part.key && files.every(([p, size]) => live(p, size))) {
+      built.set(part.dir, { key: old.key, sizes: old.sizes });
+      kept.push(...files.map(([p]) => p));
+    } else {
+      todo.push(part);
+    }
   }
   // Largest first, so the processes finish together.
   todo.sort((a, b) => b.size - a.size);
@@ -51,14 +65,16 @@ export async function buildSearchIndex(parts: readonly SearchPart[], language: s
     const pagefind = await acquirePagefind();
     try {
       for (let part = queue.shift(); part; part = queue.shift()) {
-        built.set(part.dir, { key: part.key, files: await indexPart(pagefind, part, language) });
+        const files = await indexPart(pagefind, part, language);
+        for (const [p, bytes] of files) write(`pagefind/${part.dir}${p}`, bytes);
+        built.set(part.dir, { key: part.key, sizes: new Map([...files].map(([p, bytes]) => [p, bytes.byteLength])) });
       }
     } finally {
       await releasePagefind(pagefind);
     }
   }));
   // Parts in plan order, so the bundle (and its cache) does not depend on which process was faster.
-  return { bundle: { parts: new Map(parts.map((p) => [p.dir, built.get(p.dir)!])) }, indexed: todo.length };
+  return { bundle: { parts: new Map(parts.map((p) => [p.dir, built.get(p.dir)!])) }, indexed: todo.length, kept };
 }
 
 /**

@@ -6,7 +6,7 @@ import { hashAssets, type AssetFile } from './assets.js';
 import { exportData } from './export-json.js';
 import { renderFeeds } from './feeds.js';
 import { pageRenderers, renderNow, renderPages, timelineMonths, type OutputSink, type PageMemo, type PageRecord } from './pages.js';
-import { buildSearchIndex, bundleFiles, type SearchBundle } from './search-index.js';
+import { buildSearchIndex, type SearchBundle } from './search-index.js';
 import { planSearch } from './search-records.js';
 import { renderSitemaps } from './sitemap.js';
 import type { TemplateEngine } from './templates.js';
@@ -23,7 +23,7 @@ export interface RenderInput {
   /** Copied to the site root unchanged. */
   readonly statics: readonly AssetFile[];
   readonly engine: TemplateEngine;
-  /** The search bundle of a previous build, reused when its inputs are the same. */
+  /** The search bundle of a previous build: a part is kept when its inputs are the same and `memo` finds its files intact. */
   readonly previousSearch?: SearchBundle | null;
   /** The page records of the build whose output is live: pages with the same record are not rendered. */
   readonly memo?: PageMemo;
@@ -38,7 +38,7 @@ export interface RenderInput {
 export interface RenderedSite {
   /** Files rendered this time, output path -> content (empty when they went to a sink). */
   readonly files: Map<string, string | Uint8Array>;
-  /** Pages that are the same as the live ones (see PageMemo): not rendered, kept as they are. */
+  /** Pages (and search files) that are the same as the live ones (see PageMemo): not made again, kept as they are. */
   readonly reused: ReadonlySet<string>;
   /** Record of every page, for the next build. */
   readonly pages: ReadonlyMap<string, PageRecord>;
@@ -56,11 +56,11 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
   // Pagefind indexes in its own processes: start it first and render meanwhile.
   const timeline = timelineMonths(site.timeline);
   const parts = planSearch({ config, urls, articles: site.articles, topics: input.topics, timelineMonths: timeline, bySlug: articles, eventsByTopic: input.eventsByTopic });
-  const searching = buildSearchIndex(parts, config.language, input.previousSearch);
-  searching.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
-
   const out = new Map<string, string | Uint8Array>();
   const put: OutputSink = input.sink ?? ((k, v) => void out.set(k, v));
+  const searching = buildSearchIndex(parts, config.language, input.previousSearch, input.memo?.intact ?? (() => false), put);
+  searching.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+
   for (const [k, v] of hashed.files) put(k, v);
   for (const f of input.statics) put(f.name, f.bytes);
   // The primary part is the search bundle itself; the search page merges the others into it.
@@ -79,7 +79,7 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
   });
   for (const [k, v] of await renderSitemaps(config, urls, sitemapPages, site.articles)) put(k, v);
   const search = await searching;
-  for (const [k, v] of bundleFiles(search.bundle)) put(k, v);
+  for (const k of search.kept) pages.reused.add(k);
   return { files: out, reused: pages.reused, pages: pages.records, search: search.bundle, searchPartsIndexed: search.indexed };
 }
 

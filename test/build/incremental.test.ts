@@ -23,10 +23,11 @@ function project(files: Record<string, string>, user: UserConfig = {}) {
   const templates = path.join(root, 'templates');
   fs.cpSync(TEMPLATES, templates, { recursive: true });
   const out = path.join(root, 'public');
+  const cache = path.join(root, '.cache');
   return {
-    content, templates, out,
+    content, templates, out, cache,
     async build(more: UserConfig = {}) {
-      const config = resolveConfig(ROOT, { url: 'https://archive.example.org', ...user, ...more }, { contentDir: content, outDir: out, templatesDir: templates, cacheDir: path.join(root, '.cache') });
+      const config = resolveConfig(ROOT, { url: 'https://archive.example.org', ...user, ...more }, { contentDir: content, outDir: out, templatesDir: templates, cacheDir: cache });
       const result = await build(config);
       assert.ok(result.ok, result.diagnostics.map((d) => d.message).join('\n'));
       return result;
@@ -121,13 +122,39 @@ describe('the search index in parts', () => {
     // An edit to the body of one article changes its part only: the primary part holds topics and
     // the timeline, which this edit does not touch.
     const keys = new Map([...first.search!.parts].map(([d, part]) => [d, part.key]));
+    const before = siteFiles(path.join(p.out, 'pagefind'));
     fs.appendFileSync(path.join(p.content, 'a5.md'), '\nNo statement was issued afterwards.\n');
     const second = await p.build();
     const changed = [...second.search!.parts].filter(([d, part]) => keys.get(d) !== part.key).map(([d]) => d);
     assert.equal(changed.length, 1, `changed parts: ${changed.join(', ')}`);
     assert.equal(second.searchPartsIndexed, 1);
-    for (const [d, part] of second.search!.parts) if (!changed.includes(d)) assert.deepEqual(part.files, first.search!.parts.get(d)!.files, `${d} reused`);
+    const after = siteFiles(path.join(p.out, 'pagefind'));
+    for (const [d, part] of second.search!.parts) {
+      if (changed.includes(d)) continue;
+      assert.deepEqual(part.sizes, first.search!.parts.get(d)!.sizes, `${d} kept`);
+      for (const f of part.sizes.keys()) assert.equal(after.get(`${d}${f}`), before.get(`${d}${f}`), `${d}${f} left as it was`);
+    }
     assert.match(readOut(p.out, `pagefind/${changed[0]}pagefind-entry.json`), /"page_count":2/);
+  });
+
+  it('should keep no bytes of the index in its cache, and index a part again when its files were touched', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 4; i++) files[`a${i}.md`] = article(`Talks round ${i}`, `2016-03-${String(10 + i).padStart(2, '0')}`, 'Geneva');
+    const p = project(files, { searchPartSize: 2 });
+    const first = await p.build();
+    // The cache lists each part's files and sizes; the live site has the bytes.
+    const cached = fs.readdirSync(p.cache).find((f) => f.startsWith('search-'))!;
+    const bytes = [...first.search!.parts.values()].flatMap((part) => [...part.sizes.values()]).reduce((a, b) => a + b, 0);
+    assert.ok(fs.statSync(path.join(p.cache, cached)).size < bytes / 4, `${cached}: ${fs.statSync(path.join(p.cache, cached)).size} bytes for ${bytes} of index`);
+
+    // A file of an unchanged part deleted by hand: that part, and only it, is indexed again.
+    const [fragment] = [...first.search!.parts.get('part-01/')!.sizes.keys()].filter((f) => f.startsWith('fragment/'));
+    const whole = readOut(p.out, `pagefind/part-01/${fragment}`);
+    fs.rmSync(path.join(p.out, 'pagefind/part-01', fragment!));
+    const second = await p.build();
+    assert.equal(second.searchPartsIndexed, 1);
+    assert.equal(readOut(p.out, `pagefind/part-01/${fragment}`), whole);
+    assert.deepEqual(brokenInternalLinks(p.out, '/'), []);
   });
 });
 
