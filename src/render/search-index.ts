@@ -96,6 +96,9 @@ async function releasePagefind(pagefind: typeof Pagefind): Promise<void> {
   idle.push(pagefind);
 }
 
+/** Records sent to a Pagefind process and not yet answered, at most. */
+const IN_FLIGHT = 256;
+
 /** The files every part has: the search code and UI come from the primary index only. */
 const PART_FILE = /^(?:pagefind-entry\.json|[^/]+\.pf_meta|(?:index|fragment|filter)\/.+)$/;
 
@@ -105,8 +108,21 @@ async function indexPart(pagefind: typeof Pagefind, part: SearchPart, language: 
   if (!created.index) throw new Error(`search index: ${created.errors.join('; ')}`);
   const index = created.index;
   try {
-    // Requests are pipelined: Pagefind indexes in its own process while this one keeps sending.
-    await Promise.all(part.records().map((r) => check(index.addCustomRecord(customRecord(r, lang)))));
+    // Requests are pipelined: Pagefind indexes in its own process while this one keeps sending,
+    // up to IN_FLIGHT ahead. All at once, a part's records and their encoded messages (four times
+    // the text) waited in memory for a slow pipe: at 100k articles, hundreds of megabytes.
+    let failed: unknown = null;
+    const pending = new Set<Promise<void>>();
+    for (const r of part.records()) {
+      if (failed) break;
+      const sent: Promise<void> = check(index.addCustomRecord(customRecord(r, lang)))
+        .catch((err: unknown) => void (failed ??= err))
+        .finally(() => pending.delete(sent));
+      pending.add(sent);
+      if (pending.size >= IN_FLIGHT) await Promise.race(pending);
+    }
+    await Promise.all(pending);
+    if (failed) throw failed;
     const files = await index.getFiles();
     if (files.errors.length) throw new Error(`search index: ${files.errors.join('; ')}`);
     const keep = part.dir === '' ? () => true : (p: string) => PART_FILE.test(p);

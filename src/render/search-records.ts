@@ -35,10 +35,10 @@ export interface SearchPart {
   readonly dir: string;
   readonly size: number;
   /**
-   * Its records, made when the part is indexed: an article's text is unpacked from its body
-   * only then, not for every part of every build (issue 7).
+   * Its records, made one by one as the part is indexed: an article's text is unpacked from its
+   * body only then, not for every part of every build, nor for a whole part at once (issue 7).
    */
-  readonly records: () => SearchRecord[];
+  readonly records: () => Iterable<SearchRecord>;
   /** Hash of the records and settings: the same key gives the same index. */
   readonly key: string;
 }
@@ -116,7 +116,9 @@ export function planSearch(input: SearchInput): SearchPart[] {
     return {
       dir,
       size: records.length,
-      records: () => records.map((r) => (r.article ? { ...r.record, content: articleText(r.article) } : r.record as SearchRecord)),
+      *records() {
+        for (const r of records) yield r.article ? { ...r.record, content: articleText(r.article) } : r.record as SearchRecord;
+      },
       key: hash.digest('hex'),
     };
   });
