@@ -9,7 +9,7 @@ import { inferPublicationDate } from '../extract/publication-date.js';
 import { splitSentences } from '../extract/sentences.js';
 import type { Block, FullArticle, CalendarDate, SourceFile, TitleSource } from '../model.js';
 import type { ParsedFrontMatter } from './front-matter.js';
-import { leadingHeading, markdownBlocks, parseMarkdown } from './markdown.js';
+import { leadingTitle, markdownBlocks, parseMarkdown } from './markdown.js';
 import { normalizePlainText, type FurnitureContext } from './plain-text.js';
 import { safeSlug } from './slug.js';
 import { countWords, readingMinutes } from './text-stats.js';
@@ -120,12 +120,12 @@ function structureText(source: SourceFile, fm: ParsedFrontMatter, ctx: Normalize
 }
 
 function structureMarkdown(fm: ParsedFrontMatter, tree: Root): Structure {
-  const heading = fm.data.title ? null : leadingHeading(tree);
-  const title = fm.data.title ? { text: fm.data.title, source: 'front-matter' as const } : heading ? { text: heading, source: 'markdown-heading' as const } : null;
+  const lead = fm.data.title ? null : leadingTitle(tree);
+  const title = fm.data.title ? { text: fm.data.title, source: 'front-matter' as const } : lead;
   return {
     title,
     standfirst: fm.data.standfirst ?? null,
-    blocks: markdownBlocks(tree, fm.bodyLine, heading !== null),
+    blocks: markdownBlocks(tree, fm.bodyLine, lead !== null),
     extras: { removed: [], furtherReading: [], credit: null, byline: null, markdown: fm.body, publisherHint: null },
     diagnostics: [],
   };

@@ -3,6 +3,6 @@ export { parseFrontMatter, parseCalendarDate, type ParsedFrontMatter } from './f
 export { normalizeArticle, type NormalizeContext } from './article.js';
 export { findSharedLines, type FurnitureContext } from './plain-text.js';
 export { slugify, safeSlug, isValidSlug, RESERVED_SLUGS } from './slug.js';
-export { parseMarkdown, blockNodes, leadingHeading } from './markdown.js';
+export { parseMarkdown, blockNodes, leadingTitle } from './markdown.js';
 export { lineKey } from './text.js';
 export { normalizePlainText, type NormalizedText, type PlainTextInput } from './plain-text.js';

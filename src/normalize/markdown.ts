@@ -6,7 +6,8 @@ import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import type { Block } from '../model.js';
+import type { Block, TitleSource } from '../model.js';
+import { isHeadlineLike } from './headline.js';
 
 const parser = unified().use(remarkParse);
 
@@ -23,18 +24,28 @@ export function isBlockNode(node: RootContent): boolean {
   return node.type === 'paragraph' || node.type === 'heading' || node.type === 'blockquote' || node.type === 'list' || node.type === 'code' || node.type === 'table';
 }
 
-/** A leading `# Heading` used as the title when front matter has none. */
-export function leadingHeading(tree: Root): string | null {
-  const first = tree.children[0];
-  return first?.type === 'heading' && first.depth === 1 ? toString(first, { includeHtml: false }).trim() || null : null;
+/**
+ * The title a Markdown body starts with, used when front matter has none: a leading `# Heading`,
+ * or a first paragraph of one line that reads as a headline ("Talks in Geneva") with text after
+ * it, as scraped text has (headline.ts). Either leaves the body: kept, it showed twice on the page.
+ */
+export function leadingTitle(tree: Root): { text: string; source: Extract<TitleSource, 'markdown-heading' | 'first-line'> } | null {
+  const [first, ...rest] = tree.children;
+  if (first?.type === 'heading' && first.depth === 1) {
+    const text = toString(first, { includeHtml: false }).trim();
+    return text ? { text, source: 'markdown-heading' } : null;
+  }
+  if (first?.type !== 'paragraph' || first.position?.start.line !== first.position?.end.line) return null;
+  const text = toString(first, { includeHtml: false }).trim();
+  return isHeadlineLike(text) && rest.some((n) => n.type === 'paragraph') ? { text, source: 'first-line' } : null;
 }
 
 /**
  * Body blocks in document order. The renderer numbers the same nodes with the same function, so
  * block `i` is the element with id `p{i}` on the page.
  */
-export function markdownBlocks(tree: Root, bodyLine: number, skipLeadingHeading: boolean): Block[] {
-  return blockNodes(tree, skipLeadingHeading).map((node) => ({
+export function markdownBlocks(tree: Root, bodyLine: number, skipLeadingTitle: boolean): Block[] {
+  return blockNodes(tree, skipLeadingTitle).map((node) => ({
     type: node.type === 'heading' ? ('subhead' as const) : ('paragraph' as const),
     text: toString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim(),
     line: (node.position?.start.line ?? 1) + bodyLine - 1,
@@ -42,7 +53,7 @@ export function markdownBlocks(tree: Root, bodyLine: number, skipLeadingHeading:
 }
 
 /** The nodes behind `markdownBlocks`, in the same order. */
-export function blockNodes(tree: Root, skipLeadingHeading: boolean): RootContent[] {
-  const nodes = skipLeadingHeading && leadingHeading(tree) ? tree.children.slice(1) : tree.children;
+export function blockNodes(tree: Root, skipLeadingTitle: boolean): RootContent[] {
+  const nodes = skipLeadingTitle && leadingTitle(tree) ? tree.children.slice(1) : tree.children;
   return nodes.filter(isBlockNode);
 }

@@ -38,7 +38,7 @@ const mdToHast = unified().use(remarkRehype);
 /** Renders an article body. `anchors` are the `p{i}s{j}` sentence ids to mark (event sentences). */
 export function renderBody(article: FullArticle, anchors: ReadonlySet<string>, markdownTree?: MdastRoot): string {
   return article.format === 'markdown' && article.markdown !== null
-    ? renderMarkdown(markdownTree ?? parseMarkdown(article.markdown), article.titleSource === 'markdown-heading', article, anchors)
+    ? renderMarkdown(markdownTree ?? parseMarkdown(article.markdown), article.titleSource === 'markdown-heading' || article.titleSource === 'first-line', article, anchors)
     : renderTextBlocks(article, anchors);
 }
 
@@ -46,12 +46,12 @@ export function renderBody(article: FullArticle, anchors: ReadonlySet<string>, m
  * Renders a Markdown tree; its block nodes get their `p{i}` ids and its event sentences their
  * `p{i}s{j}` anchors (the tree is the caller's to give up).
  */
-function renderMarkdown(tree: MdastRoot, skipLeadingHeading: boolean, article: FullArticle, anchors: ReadonlySet<string>): string {
-  const nodes = blockNodes(tree, skipLeadingHeading);
+function renderMarkdown(tree: MdastRoot, skipLeadingTitle: boolean, article: FullArticle, anchors: ReadonlySet<string>): string {
+  const nodes = blockNodes(tree, skipLeadingTitle);
   nodes.forEach((node, i) => {
     node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id: `p${i}` } };
   });
-  const hast = mdToHast.runSync({ ...tree, children: skipLeadingHeading ? tree.children.slice(1) : tree.children }) as HastRoot;
+  const hast = mdToHast.runSync({ ...tree, children: skipLeadingTitle ? tree.children.slice(1) : tree.children }) as HastRoot;
   if (anchors.size) {
     const byId = new Map<string, Element>();
     const visit = (node: HastRoot | Element) => {
