@@ -3,7 +3,6 @@
  * rest over a worker pool when there are enough of them to pay for the workers' start-up.
  */
 import os from 'node:os';
-import { Piscina } from 'piscina';
 import { articleKey, type ArticleCache } from './article-cache.js';
 import type { ArticleOutcome, ArticleTask, WorkerSetup } from './article-worker.js';
 import type { Config } from './config.js';
@@ -83,6 +82,8 @@ async function runInPool(input: ProcessInput, jobs: { source: SourceFile; fm: Pa
   // Under tsx (tests, bench) the worker is the .ts source and needs the same loader, resolved from
   // here rather than from the current folder, which may be any project.
   const fromSource = import.meta.url.endsWith('.ts');
+  // Loaded here: a small archive runs on this thread and need not pay for the pool's modules.
+  const { Piscina } = await import('piscina');
   const pool = new Piscina({
     filename: new URL(`./article-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href,
     execArgv: fromSource ? ['--import', import.meta.resolve('tsx')] : [],
