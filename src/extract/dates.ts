@@ -56,9 +56,19 @@ parser.parsers.push(bareYearParser);
 /**
  * A plan or expectation in the same clause makes a weekday or a yearless date look forward.
  * Only present-tense forms count: "was expected to" reports the past (004's "Thursday night").
- * "would" is left out on purpose: it is as often reported past as future.
  */
 const FUTURE_CUE = /\b(?:will|shall|won['’]t|(?:is|are|am)\s+(?:due|expected|scheduled|slated|set|planned|going|poised|to)\b|pencil+ed in|(?:scheduled|slated|planned|set) for|upcoming)\b|['’]ll\b/i;
+/**
+ * "would" is the future of a report whose own day the text may not give: "said the talks would
+ * resume on Wednesday" is the coming Wednesday in Monday's paper, but in Friday's paper, about
+ * Monday's statement, the Wednesday just gone. So it takes the nearest such day, either way.
+ * "would have", "would later", "would often" are past.
+ */
+const REPORTED_FUTURE_CUE = /\bwould\b(?!\s+(?:not\s+|never\s+)?(?:have|later|often|usually|always|sometimes|once)\b)/i;
+
+/** Where a date stated without its year (or week) lies from the publication day. */
+type Direction = 'back' | 'ahead' | 'nearest';
+
 /** Clause breaks: punctuation, quotes, and words that open a new clause. */
 const CLAUSE_BREAK = /[,;:()[\]"“”—–]|\s(?:and|but|while|whereas|although|though|because|that|which|who|if|as|after|before|when)\s/gu;
 /**
@@ -107,18 +117,18 @@ function clauseAround(text: string, start: number, end: number): string {
 
 /**
  * Picks the year for a month (and day) stated without one. A planned clause takes the first
- * one on or after publication ("will be held in December" in January is this December). A
- * plain sentence takes the nearest, with a step into the future counting double, so the past
- * wins unless the future is much closer: "Aug. 1" in July 2016 is 2016, "Dec. 28" in January
- * 2016 is 2015, "in April" in March 2016 is 2016.
+ * one on or after publication ("will be held in December" in January is this December); a
+ * reported future ("would") the nearest. A plain sentence takes the nearest, with a step into
+ * the future counting double, so the past wins unless the future is much closer: "Aug. 1" in
+ * July 2016 is 2016, "Dec. 28" in January 2016 is 2015, "in April" in March 2016 is 2016.
  */
-function pickYear(pub: Ymd, m: number, d: number | null, forward: boolean): number | null {
+function pickYear(pub: Ymd, m: number, d: number | null, direction: Direction): number | null {
   let best: number | null = null;
   let bestScore = Infinity;
   for (const y of [pub.y - 1, pub.y, pub.y + 1]) {
     if (d !== null && !isValidDay({ y, m, d })) continue;
     const diff = d === null ? (y * 12 + m) - (pub.y * 12 + pub.m) : dayNumber({ y, m, d }) - dayNumber(pub);
-    const score = forward ? (diff >= 0 ? diff : Infinity) : diff > 0 ? diff * 2 : -diff;
+    const score = direction === 'ahead' ? (diff >= 0 ? diff : Infinity) : direction === 'nearest' ? Math.abs(diff) : diff > 0 ? diff * 2 : -diff;
     if (score < bestScore) [best, bestScore] = [y, score];
   }
   return best;
@@ -161,7 +171,7 @@ const CASUAL_DAYS: [RegExp, number][] = [
 ];
 
 /** Resolves one chrono result, or returns null when it is not a date event. */
-function resolve(r: ParsedResult, expr: string, wordBefore: string, pub: Ymd | null, forward: boolean): Resolved | null {
+function resolve(r: ParsedResult, expr: string, wordBefore: string, pub: Ymd | null, direction: Direction): Resolved | null {
   if (LOWERCASE_NAME.test(expr) || /weekend|^now$/i.test(expr)) return null;
   const s = r.start;
   const y = s.isCertain('year') ? s.get('year') : null;
@@ -182,7 +192,7 @@ function resolve(r: ParsedResult, expr: string, wordBefore: string, pub: Ymd | n
   if (m !== null && d !== null) {
     // A numeric date without a year ("9/11") is too ambiguous to place.
     if (!/\p{L}/u.test(expr)) return null;
-    const yy = pickYear(pub, m, d, forward);
+    const yy = pickYear(pub, m, d, direction);
     return yy === null ? null : day({ y: yy, m, d });
   }
   if (m !== null) {
@@ -190,19 +200,21 @@ function resolve(r: ParsedResult, expr: string, wordBefore: string, pub: Ymd | n
     if (!MONTH_NAME.test(expr) || (!modifier && !/\b(?:in|since|by|until|till|from|of|during|before|after|between|and|to|through|throughout|early|late|mid)-?$/i.test(wordBefore))) return null;
     if (back) return month([m >= pub.m ? pub.y - 1 : pub.y, m]);
     if (ahead) return month([m <= pub.m ? pub.y + 1 : pub.y, m]);
-    const yy = modifier === 'this' ? pub.y : pickYear(pub, m, null, forward);
+    const yy = modifier === 'this' ? pub.y : pickYear(pub, m, null, direction);
     return yy === null ? null : month([yy, m]);
   }
   const weekday = s.isCertain('weekday') ? s.get('weekday') : null;
   if (weekday === null || !WEEKDAY_NAME.test(expr)) return null;
   // Past tense looks back: the most recent such day on or before publication (the same day
-  // counts); "last" excludes the publication day, "next" and planned clauses look forward.
+  // counts); "last" excludes the publication day, "next" and planned clauses look forward, a
+  // reported future ("would") takes the nearer of the two.
   const pubWeekday = weekdayOf(pub);
   const backDays = (pubWeekday - weekday + 7) % 7;
   if (back) return day(addDays(pub, -(backDays || 7)));
   const aheadDays = (weekday - pubWeekday + 7) % 7;
   if (ahead) return day(addDays(pub, aheadDays || 7));
-  return day(addDays(pub, forward ? aheadDays : -backDays));
+  if (direction === 'nearest') return day(addDays(pub, aheadDays < backDays ? aheadDays : -backDays));
+  return day(addDays(pub, direction === 'ahead' ? aheadDays : -backDays));
 }
 
 /** Start of a modifier ("last", "next", ...) standing right before `index`, else `index`. */
@@ -238,9 +250,11 @@ export function findDates(text: string, published: CalendarDate | null): DateMat
     const core = text.slice(coreStart, r.index + raw.length);
     const wordBefore = /(\p{L}+-?)\s*$/u.exec(text.slice(Math.max(0, coreStart - 20), coreStart))?.[1]?.toLowerCase() ?? '';
     const reported = REPORTED.exec(text.slice(Math.max(0, start - 60), start))?.[0];
-    const forward = (reported === undefined || FUTURE_CUE.test(reported)) &&
-      FUTURE_CUE.test(clauseAround(text, start, r.index + raw.length));
-    const resolved = resolve(r, core, wordBefore, pub, forward);
+    const clause = clauseAround(text, start, r.index + raw.length);
+    const direction: Direction = (reported === undefined || FUTURE_CUE.test(reported)) && FUTURE_CUE.test(clause) ? 'ahead'
+      : reported === undefined && REPORTED_FUTURE_CUE.test(clause) ? 'nearest'
+      : 'back';
+    const resolved = resolve(r, core, wordBefore, pub, direction);
     if (resolved) out.push({ expression, index: start, ...resolved, explicitYear: /\d{4}/.test(raw) });
   }
   return out;

@@ -34,6 +34,23 @@ describe('weekdays', () => {
     assert.deepEqual(found('They will meet again next Friday.', '2016-07-15'), [['2016-07-22', 'day', 'next Friday']]);
   });
 
+  test('should take the nearest weekday for a reported future ("would"), whose report may be days old', () => {
+    // 2016-03-28 is a Monday: the coming Wednesday; in Friday 2016-04-01's paper, the one just gone.
+    assert.deepEqual(found('He said the Geneva talks would resume on Wednesday.', '2016-03-28'), [['2016-03-30', 'day', 'on Wednesday']]);
+    assert.deepEqual(found('He said the Geneva talks would resume on Wednesday.', '2016-04-01'), [['2016-03-30', 'day', 'on Wednesday']]);
+    assert.deepEqual(found('Officials said a convoy would not leave until Saturday.', '2016-03-24'), [['2016-03-26', 'day', 'Saturday']]);
+    // Past forms of "would" stay past, and a report dated in the sentence dates the statement.
+    assert.deepEqual(found('The envoy would later say the talks collapsed on Wednesday.', '2016-03-28'), [['2016-03-23', 'day', 'on Wednesday']]);
+    assert.deepEqual(found('The ministers would have met on Wednesday.', '2016-03-28'), [['2016-03-23', 'day', 'on Wednesday']]);
+    assert.deepEqual(found('Kerry said on Monday that the ministers would meet.', '2015-12-15'), [['2015-12-14', 'day', 'on Monday']]);
+  });
+
+  test('should take the nearest year for a yearless date in a reported future', () => {
+    // Four months ahead or eight back: the past is preferred for "were", the nearer for "would".
+    assert.deepEqual(found('He said the elections would be held in January.', '2016-09-20'), [['2017-01', 'month', 'in January']]);
+    assert.deepEqual(found('The elections were held in January.', '2016-09-20'), [['2016-01', 'month', 'in January']]);
+  });
+
   test('should keep a past weekday past when another clause or the report looks forward', () => {
     assert.deepEqual(found('The ministers met on Thursday.', '2015-12-15'), [['2015-12-10', 'day', 'on Thursday']]);
     assert.deepEqual(found('Kerry said on Monday that the ministers will meet.', '2015-12-15'), [['2015-12-14', 'day', 'on Monday']]);
