@@ -8,7 +8,7 @@ import type { Config } from './config.js';
 import type { Article, SourceFile } from './model.js';
 
 /** Bump when any stage's output for the same input changes, so old cache entries are never served. */
-export const PIPELINE_VERSION = '6';
+export const PIPELINE_VERSION = '7';
 
 /** A store of per-article results; in memory for dev mode, on disk for warm builds. */
 export interface ArticleCache {

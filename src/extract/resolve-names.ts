@@ -60,9 +60,10 @@ export function resolveCandidates(
       if (c.kind === 'organisation' && c.first !== c.last) for (const w of c.text.split(/[\s-]+/)) orgsByWord.set(w, c);
     }
   }
+  const out = candidates.filter((c) => accepted.has(c));
+  expandAcronyms(out);
   // One name, one kind within an article: the first decided kind wins.
   const kindOf = new Map<string, TopicKind>();
-  const out = candidates.filter((c) => accepted.has(c));
   for (const c of out) if (!kindOf.has(c.name)) kindOf.set(c.name, c.kind!);
   for (const c of out) c.kind = kindOf.get(c.name)!;
   return out;
@@ -143,6 +144,34 @@ export function resolveCandidates(
     }
     return null;
   }
+}
+
+/**
+ * "UN" in an article that names the "United Nations", "SOHR" beside the "Syrian Observatory for
+ * Human Rights": an acronym stands for the place or organisation of the same article whose
+ * capitalised words it spells. An acronym the topics file knows keeps what the file says.
+ */
+function expandAcronyms(accepted: readonly Candidate[]): void {
+  const byInitials = new Map<string, Candidate>();
+  for (const c of accepted) {
+    if (c.kind === 'person' || c.first === c.last) continue;
+    const initials = initialsOf(c.name);
+    if (initials.length >= 2 && !byInitials.has(initials)) byInitials.set(initials, c);
+  }
+  if (!byInitials.size) return;
+  for (const c of accepted) {
+    if (c.curated || c.first !== c.last || !/^(?:\p{Lu}\.?){2,}$/u.test(c.text)) continue;
+    const full = byInitials.get(c.text.replace(/\./g, ''));
+    if (full) {
+      c.name = full.name;
+      c.kind = full.kind;
+    }
+  }
+}
+
+/** "Syrian Observatory for Human Rights" -> "SOHR": the first letters of its capitalised words. */
+function initialsOf(name: string): string {
+  return name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
 }
 
 interface FullName {

@@ -104,6 +104,13 @@ describe('extractMentions', () => {
     assert.deepEqual(pairs(after), ['Syrian Observatory for Human Rights=Syrian Observatory for Human Rights', 'Observatory=Syrian Observatory for Human Rights']);
   });
 
+  test('should take an acronym for the organisation or place of the same article whose words it spells', () => {
+    const ms = extractMentions(body('Diplomats at the United Nations met. The UN envoy said the Syrian Observatory for Human Rights had counted the dead; SOHR said 40.'), empty);
+    assert.deepEqual(pairs(ms), ['United Nations=United Nations', 'UN=United Nations', 'Syrian Observatory for Human Rights=Syrian Observatory for Human Rights', 'SOHR=Syrian Observatory for Human Rights']);
+    // With no full name to spell, or only a person's, the acronym is its own topic.
+    assert.deepEqual(names(extractMentions(body('The UN envoy met Ulrich Neumann.'), empty)), ['UN', 'Ulrich Neumann']);
+  });
+
   test('should find in Title Case and ALL CAPS lines only names the article established', () => {
     const ms = extractMentions({
       title: 'Clashes Break Out in the Southern Sweida Province',
