@@ -10,10 +10,16 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SEED_CONTENT = path.join(ROOT, 'content');
 export const TEMPLATES = path.join(ROOT, 'templates');
 
+/** Temp folders to remove when the process exits: one listener for all (one each passed Node's limit of 10). */
+const tempDirs: string[] = [];
+process.on('exit', () => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 /** A fresh temp folder, removed when the process exits. */
 export function tempDir(prefix = 'na-test-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  tempDirs.push(dir);
   return dir;
 }
 
