@@ -11,8 +11,11 @@ import path from 'node:path';
 import { memoryCache } from '../dist/article-cache.js';
 import { build } from '../dist/build.js';
 import { resolveConfig } from '../dist/config.js';
+import { collectGarbageSooner } from '../dist/heap.js';
 import { previewArticles, warmUpPreview } from '../dist/preview.js';
 import { replaceFiles } from '../dist/write/index.js';
+
+collectGarbageSooner(); // as the CLI does before a build
 
 const args = new Map();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);

@@ -6,6 +6,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { CliOverrides } from './config.js';
 import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
+import { collectGarbageSooner } from './heap.js';
 import { loadConfig } from './load/read-config.js';
 
 interface GlobalOptions { config?: string; content?: string; out?: string; basePath?: string; url?: string; templates?: string; cache?: string }
@@ -22,6 +23,11 @@ const program = new Command()
   .option('--base-path <path>', 'path the site is served under, e.g. /archive/ (default: /)')
   .option('--url <url>', 'public site URL for canonical links, feeds and sitemaps')
   .option('--templates <dir>', 'folder of Eta templates and assets (default: templates)');
+
+// Every command but --help and serve builds; the flag must be set before a build allocates.
+program.hook('preAction', (_program, command) => {
+  if (command.name() !== 'serve') collectGarbageSooner();
+});
 
 async function resolve(): Promise<{ config: Awaited<ReturnType<typeof loadConfig>>['config']; diagnostics: Diagnostic[] }> {
   const o = program.opts<GlobalOptions>();
