@@ -7,7 +7,7 @@
  * in entities.ts come first (see docs/entities.md).
  *
  * The lexicon alone is also kept as a snapshot beside the compiled module (written by
- * `npm install`, see scripts/snapshot-lexicon.mjs): reading it takes 10-20 ms, so a build whose
+ * `npm install`, see scripts/snapshot-lexicon.mjs): reading it takes 20-35 ms, so a build whose
  * names the rules and the lexicon settle (the five seed articles, most small archives) never
  * loads compromise at all. A snapshot of another compromise version is ignored.
  */
