@@ -52,8 +52,11 @@ export function markdownBlocks(tree: Root, bodyLine: number, skipLeadingTitle: b
   }));
 }
 
-/** The nodes behind `markdownBlocks`, in the same order. */
+/**
+ * The nodes behind `markdownBlocks`, in the same order. `skipLeadingTitle` is what `leadingTitle`
+ * found for this tree (the article's title source says so): not worked out again here.
+ */
 export function blockNodes(tree: Root, skipLeadingTitle: boolean): RootContent[] {
-  const nodes = skipLeadingTitle && leadingTitle(tree) ? tree.children.slice(1) : tree.children;
+  const nodes = skipLeadingTitle ? tree.children.slice(1) : tree.children;
   return nodes.filter(isBlockNode);
 }
