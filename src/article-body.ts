@@ -4,7 +4,8 @@
  * the pages, search entries and exports that are written this time, so a warm build reads few.
  */
 import zlib from 'node:zlib';
-import type { Article, ArticleBody, FullArticle, PackedBody } from './model.js';
+import { bodyBytes, spillBody } from './body-store.js';
+import type { Article, ArticleBody, FullArticle, PackedBytes } from './model.js';
 
 /** The record to keep: the body packed. */
 export function packBody(full: FullArticle): Article {
@@ -19,12 +20,22 @@ export function packBody(full: FullArticle): Article {
  * v8.deserialize views of the whole file read: either would keep far more memory alive than the
  * 2 KB a body takes.
  */
-export function ownBytes(bytes: Uint8Array): PackedBody {
-  return new Uint8Array(bytes) as PackedBody;
+export function ownBytes(bytes: Uint8Array): PackedBytes {
+  return new Uint8Array(bytes) as PackedBytes;
 }
 
-/** The whole record again. */
+/** The whole record again (the body read back from the body file if it was spilled there). */
 export function unpackBody(article: Article): FullArticle {
   const { body, ...rest } = article;
-  return { ...rest, ...(JSON.parse(zlib.inflateRawSync(body).toString('utf8')) as ArticleBody) };
+  return { ...rest, ...(JSON.parse(zlib.inflateRawSync(bodyBytes(body)).toString('utf8')) as ArticleBody) };
+}
+
+/** The record with its body moved to the body file (body-store.ts) instead of memory. */
+export function spillArticleBody(article: Article): Article {
+  return article.body instanceof Uint8Array ? { ...article, body: spillBody(article.body) } : article;
+}
+
+/** The record with its body's bytes in memory (to be saved in the cache). */
+export function withBodyBytes(article: Article): Article {
+  return article.body instanceof Uint8Array ? article : { ...article, body: bodyBytes(article.body) };
 }

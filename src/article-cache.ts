@@ -5,10 +5,13 @@
  */
 import crypto from 'node:crypto';
 import type { Config } from './config.js';
-import type { Article, SourceFile } from './model.js';
+import type { Article, SourceInfo } from './model.js';
 
 /** Bump when any stage's output for the same input changes, so old cache entries are never served. */
 export const PIPELINE_VERSION = '7';
+
+/** Keys are hex digests; the cache on disk is in shards by their first digit. */
+export const CACHE_SHARDS = '0123456789abcdef';
 
 /** A store of per-article results; in memory for dev mode, on disk for warm builds. */
 export interface ArticleCache {
@@ -29,7 +32,7 @@ export function memoryCache(): ArticleCache & { readonly size: number } {
 }
 
 /** The key of one article's result. `shared` are the publisher-shared lines found in this article. */
-export function articleKey(config: Readonly<Config>, source: SourceFile, topicsHash: string, shared: readonly string[]): string {
+export function articleKey(config: Readonly<Config>, source: SourceInfo, topicsHash: string, shared: readonly string[]): string {
   return crypto.createHash('sha256').update(JSON.stringify([
     PIPELINE_VERSION, source.relPath, source.hash, config.furniturePatterns, config.dateReference, topicsHash, shared,
   ])).digest('hex');
@@ -45,30 +48,58 @@ export function textHash(text: string | null): string {
   return text === null ? 'none' : crypto.createHash('sha256').update(text).digest('hex');
 }
 
-/** A cache seeded from disk that remembers which entries this build used, to save only those. */
-export function persistentCache(loaded: Map<string, Article>): ArticleCache & { readonly loaded: ReadonlyMap<string, Article>; readonly used: Map<string, Article>; readonly hits: number; readonly changed: boolean } {
+/**
+ * A cache read from disk a shard at a time, as keys are looked up in it (`load` reads one), that
+ * remembers which entries this build used, to save only those. Looked up in key order, it holds
+ * one shard more than the build needs at a time, not the whole cache beside every source text.
+ */
+export function persistentCache(load: (shard: string) => Map<string, Article>): ArticleCache & {
+  /** Keys of every entry on disk (read the shards not looked up yet). */
+  loadedKeys(): ReadonlySet<string>;
+  readonly used: Map<string, Article>;
+  readonly hits: number;
+  /** False when saving would write back the same entries that were loaded (reads every shard). */
+  readonly changed: boolean;
+} {
+  const shards = new Map<string, Map<string, Article>>();
+  const keys = new Set<string>();
+  const shard = (name: string) => {
+    let entries = shards.get(name);
+    if (!entries) {
+      entries = load(name);
+      shards.set(name, entries);
+      for (const k of entries.keys()) keys.add(k);
+    }
+    return entries;
+  };
   const used = new Map<string, Article>();
   let hits = 0;
+  const loadedKeys = () => {
+    for (const name of CACHE_SHARDS) shard(name);
+    return keys;
+  };
   return {
     get(key) {
-      const a = loaded.get(key);
+      const entries = shard(key[0]!);
+      const a = entries.get(key);
       if (a) {
         hits++;
         used.set(key, a);
+        // Held by `used` now; the shard keeps its stale entries only.
+        entries.delete(key);
       }
       return a;
     },
     set(key, article) {
       used.set(key, article);
     },
-    loaded,
+    loadedKeys,
     used,
     get hits() {
       return hits;
     },
-    /** False when saving would write back the same entries that were loaded. */
     get changed() {
-      return used.size !== loaded.size || hits !== used.size;
+      return used.size !== loadedKeys().size || hits !== used.size;
     },
   };
 }

@@ -1,12 +1,12 @@
 /** Worker entry (piscina): processes one article per task with a gazetteer built once per worker. */
 import { SourceError, type Diagnostic } from './diagnostics.js';
 import { buildGazetteer, type TopicsFile } from './extract/index.js';
-import type { Article, SourceFile } from './model.js';
+import type { Article, SourceInfo } from './model.js';
 import type { ParsedFrontMatter } from './normalize/index.js';
 import { processArticle, type ArticleTimings } from './process-article.js';
 
 export interface WorkerSetup { readonly topicsFile: TopicsFile; readonly furniturePatterns: readonly string[]; readonly dateReference: string | null }
-export interface ArticleTask { readonly setup: WorkerSetup; readonly setupKey: string; readonly source: SourceFile; readonly fm: ParsedFrontMatter; readonly shared: readonly string[] }
+export interface ArticleTask { readonly setup: WorkerSetup; readonly setupKey: string; readonly source: SourceInfo; readonly fm: ParsedFrontMatter; readonly shared: readonly string[] }
 export type ArticleOutcome = { ok: true; article: Article; timings: ArticleTimings } | { ok: false; diagnostic: Diagnostic };
 
 let prepared: { key: string; gazetteer: ReturnType<typeof buildGazetteer>; patterns: RegExp[] } | null = null;

@@ -4,18 +4,20 @@
  * leaves the bad files out), so a failed build never touches the previous site.
  */
 import crypto from 'node:crypto';
+import v8 from 'node:v8';
 import { cloneForLink, persistentCache, PIPELINE_VERSION, textHash, type ArticleCache } from './article-cache.js';
-import { processArticles } from './process-articles.js';
+import { spillArticleBody } from './article-body.js';
+import { processArticles, type ParsedFile } from './process-articles.js';
 import { sharedValues } from './shared-values.js';
 import type { Config } from './config.js';
 import { CODES, diagnostic, sortDiagnostics, toDiagnostic, type Diagnostic } from './diagnostics.js';
 import { buildGazetteer, parseTopicsFile, type TopicsFile } from './extract/index.js';
 import { assignTopicSlugs, assignUniqueSlugs, buildTimeline, buildTopics, eventsByTopic, findRelated, findStories, sortArticles, type LinkedTopic } from './link/index.js';
-import { findSources, isDirectory, outputManifestStamp, readArticleCache, readOptionalText, readOutputManifest, readSearchCache, readSource, readTheme } from './load/index.js';
+import { findSources, isDirectory, outputManifestStamp, readArticleShard, readOptionalText, readOutputManifest, readSearchCache, readSource, readTheme } from './load/index.js';
 import type { Article, Site, SourceFile } from './model.js';
 import type { PreviewState } from './preview.js';
-import { parseFrontMatter, type ParsedFrontMatter } from './normalize/index.js';
-import { createTemplateEngine, renderSite, type PageMemo, type RenderedSite, type SearchBundle } from './render/index.js';
+import { parseFrontMatter } from './normalize/index.js';
+import { createTemplateEngine, renderSite, TooMuchToHold, type PageMemo, type RenderedSite, type SearchBundle } from './render/index.js';
 import { closeSpool, isIntact, openSpool, recoverInterruptedSwap, removeOutputManifest, removeStaleCaches, withOutputLock, writeArticleCache, writeOutput, writeOutputManifest, writeSearchCache, type OutputState, type Spool } from './write/index.js';
 
 export interface BuildOptions {
@@ -36,7 +38,25 @@ export interface BuildOptions {
   readonly previousOutput?: OutputState;
   /** Dev mode: the search bundle of the previous build, whose unchanged parts are reused. */
   readonly previousSearch?: SearchBundle | null;
+  /** Keep article bodies in the body file (body-store.ts). @default from SPILL_BODIES_FROM articles */
+  readonly spillBodies?: boolean;
+  /** Characters of changed pages held for an update in place, at most. @default HOLD_AT_MOST */
+  readonly holdAtMost?: number;
 }
+
+/**
+ * From this many articles, bodies are kept in a file rather than in memory: 2.4 KB each, read
+ * back for the pages written. Below it the file is not worth its writes.
+ */
+export const SPILL_BODIES_FROM = 2000;
+
+/**
+ * Characters of changed pages a warm build holds for an update in place, at most (see
+ * renderSite): an eighth of the heap V8 may grow to, so the records (0.7 GB at 100k articles) and
+ * the held pages (up to two bytes a character) fit with room to spare. An added article at 100k
+ * changes about 1,150 pages, some of them long topic pages.
+ */
+export const HOLD_AT_MOST = Math.floor(v8.getHeapStatistics().heap_size_limit / 8);
 
 export type Stage = 'load' | 'normalize' | 'extract' | 'link' | 'render' | 'write';
 
@@ -71,6 +91,14 @@ export interface BuildResult {
 export async function build(config: Readonly<Config>, options: BuildOptions = {}): Promise<BuildResult> {
   const timings: Record<Stage, number> = { load: 0, normalize: 0, extract: 0, link: 0, render: 0, write: 0 };
   const diagnostics: Diagnostic[] = [];
+  const timeSync = <T>(stage: Stage, fn: () => T): T => {
+    const start = performance.now();
+    try {
+      return fn();
+    } finally {
+      timings[stage] += performance.now() - start;
+    }
+  };
   const time = async <T>(stage: Stage, fn: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();
     try {
@@ -90,15 +118,21 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   const loaded = await time('load', () => loadInputs(config, diagnostics));
   if (!loaded) return fail();
 
-  // normalize + extract, per article, reused from the cache when nothing it depends on changed
+  // normalize + extract, per article, reused from the cache when nothing it depends on changed.
+  // Every record is kept with its repeated values made one and, in a big archive, its body in the
+  // body file rather than in memory (issue 7).
   const shared = sharedValues();
-  const disk = options.cache ? null : persistentCache(await time('load', () => readArticleCache(config.cacheDir, shared)));
+  const spill = options.spillBodies ?? loaded.sources.length >= SPILL_BODIES_FROM;
+  const keep = spill ? (a: Article) => spillArticleBody(shared.article(a)) : shared.article;
+  const persistent = !options.cache;
+  const disk = persistent ? persistentCache((shard) => timeSync('load', () => readArticleShard(config.cacheDir, shard, keep))) : null;
   const gazetteer = buildGazetteer(loaded.topicsFile);
   // The source texts are handed over, not kept: nothing after this step reads them (half a
   // gigabyte at 100k articles).
-  const { articles: extracted, furniture } = await processArticles({ config, parsed: parseAll(loaded.sources.splice(0), diagnostics), topicsFile: loaded.topicsFile, topicsHash: loaded.topicsHash, gazetteer, cache: options.cache ?? disk ?? undefined, shared }, diagnostics, timings);
+  const { articles: extracted, furniture } = await processArticles({ config, parsed: parseAll(loaded.sources.splice(0), diagnostics), topicsFile: loaded.topicsFile, topicsHash: loaded.topicsHash, gazetteer, cache: options.cache ?? disk ?? undefined, keep }, diagnostics, timings);
 
-  // link: the archive as a whole
+  const wantedSlugs = new Map(extracted.map((a) => [a.source, a.slug]));
+  // link: the archive as a whole, on copies (the cached records are saved as they were made)
   const linked = await time('link', () => link(config, extracted.map(cloneForLink), loaded.topicsFile));
   for (const a of linked.site.articles) diagnostics.push(...a.diagnostics);
   if (fatal() && !options.keepGoing) return { ...fail(), articles: linked.site.articles, topics: linked.topics };
@@ -109,14 +143,15 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   diagnostics.push(...templateErrors);
   if (templateErrors.length || loaded.theme.diagnostics.some((d) => d.severity === 'error')) return fail();
   // A page is rendered only if its inputs differ from those of the live page (issue 7).
-  const stamp = disk ? await outputManifestStamp(config.cacheDir) : null;
+  const stamp = persistent ? await outputManifestStamp(config.cacheDir) : null;
   const current = options.write === false ? null
-    : options.previousOutput ?? (disk ? await time('load', () => readOutputManifest(config.cacheDir, config.outDir)) : null);
-  const previousSearch = options.previousSearch ?? (disk ? await time('load', () => readSearchCache(config.cacheDir)) : null);
+    : options.previousOutput ?? (persistent ? await time('load', () => readOutputManifest(config.cacheDir, config.outDir)) : null);
+  const previousSearch = options.previousSearch ?? (persistent ? await time('load', () => readSearchCache(config.cacheDir)) : null);
 
   /**
    * Renders the pages whose inputs changed and writes them. Null when the pages it kept cannot be
-   * kept after all: another build wrote the folder meanwhile (then every page is rendered again).
+   * kept after all: another build wrote the folder meanwhile, or too many pages changed to update
+   * the folder in place (then every page is rendered again, into a staging folder).
    */
   const renderAndWrite = async (memo: PageMemo): Promise<{ rendered: RenderedSite; output?: OutputState } | 'failed' | null> => {
     // Nothing to reuse: every file is new, so each goes to the staging folder as it is rendered.
@@ -132,8 +167,12 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
     try {
       let rendered: RenderedSite;
       try {
-        rendered = await time('render', () => renderSite({ config, ...linked, assets: loaded.theme.assets, statics: loaded.theme.statics, engine, previousSearch, memo, ...(spool ? { sink: spool.put } : {}) }));
+        // An update in place holds the changed files until the write; too many of them, and the
+        // whole site is rendered again into a staging folder instead (the caller's second try).
+        const output = spool ? { sink: spool.put } : options.write === false ? {} : { holdAtMost: options.holdAtMost ?? HOLD_AT_MOST };
+        rendered = await time('render', () => renderSite({ config, ...linked, assets: loaded.theme.assets, statics: loaded.theme.statics, engine, previousSearch, memo, ...output }));
       } catch (err) {
+        if (err instanceof TooMuchToHold) return null;
         diagnostics.push(toDiagnostic(err, config.templatesDir, CODES.TEMPLATE_RUNTIME, 'Fix the template named above.'));
         return 'failed';
       }
@@ -153,7 +192,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
         if (!hashes) return null;
         const state = { hashes, pages: rendered.pages };
         // A cache that cannot be saved costs the next build time, never correctness.
-        if (disk) await writeOutputManifest(config.cacheDir, config.outDir, state).catch(() => undefined);
+        if (persistent) await writeOutputManifest(config.cacheDir, config.outDir, state).catch(() => undefined);
         return state;
       }));
       return output ? { rendered, output } : null;
@@ -171,9 +210,11 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   if (done === 'failed' || done === null) return fail();
   const { rendered, output } = done;
   const { files, search, searchPartsIndexed } = rendered;
+  // Saved only when the site was written: a failed build writes nothing, not even its cache.
   if (output && disk) {
     if (disk.changed) {
-      await time('write', () => writeArticleCache(config.cacheDir, disk.used, disk.loaded).catch(() => undefined));
+      const before = timeSync('load', () => disk.loadedKeys());
+      await time('write', () => writeArticleCache(config.cacheDir, disk.used, before).catch(() => undefined));
       await time('write', () => removeStaleCaches(config.cacheDir).catch(() => undefined));
     }
     if (searchPartsIndexed > 0 || !previousSearch) await time('write', () => writeSearchCache(config.cacheDir, search).catch(() => undefined));
@@ -181,7 +222,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   return {
     ok: true, diagnostics: sortDiagnostics(diagnostics), articles: linked.site.articles, topics: linked.topics, site: linked.site, files, timings,
     search, searchPartsIndexed, pagesRendered: [...rendered.pages.keys()].filter((p) => p.endsWith('.html') && !rendered.reused.has(p)).length, ...(output ? { output } : {}),
-    preview: { config, gazetteer, furniture, site: linked.site, wantedSlugs: new Map(extracted.map((a) => [a.source, a.slug])), topics: linked.topics, related: linked.related, assets: loaded.theme.assets, engine },
+    preview: { config, gazetteer, furniture, site: linked.site, wantedSlugs, topics: linked.topics, related: linked.related, assets: loaded.theme.assets, engine },
   };
 }
 
@@ -223,10 +264,11 @@ async function loadInputs(config: Readonly<Config>, diagnostics: Diagnostic[]) {
   return { sources, topicsFile, topicsHash: textHash(topicsText), theme };
 }
 
-function parseAll(sources: readonly SourceFile[], diagnostics: Diagnostic[]): { source: SourceFile; fm: ParsedFrontMatter }[] {
-  const parsed: { source: SourceFile; fm: ParsedFrontMatter }[] = [];
-  for (const source of sources) {
-    const fm = parseFrontMatter(source.text, source.path);
+/** Front matter of every file; the texts are let go (each body is all that is needed of its text). */
+function parseAll(sources: readonly SourceFile[], diagnostics: Diagnostic[]): ParsedFile[] {
+  const parsed: ParsedFile[] = [];
+  for (const { text, ...source } of sources) {
+    const fm = parseFrontMatter(text, source.path);
     if (fm.diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...fm.diagnostics, ...source.diagnostics);
     else parsed.push({ source, fm });
   }

@@ -22,6 +22,9 @@ export interface SourceFile {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** A source file once its text is parsed (front matter and body): what later steps need of it. */
+export type SourceInfo = Omit<SourceFile, 'text'>;
+
 /** Per-article editorial overrides read from front matter (issue 3, item 6). */
 export interface Overrides {
   /** Lines to keep in the body even if the build calls them furniture: file line numbers or exact texts. */
@@ -179,7 +182,18 @@ export interface FullArticle {
 export type ArticleBody = Pick<FullArticle, 'blocks' | 'markdown' | 'mentions' | 'bodyHtml'>;
 
 /** An article's body, compressed (article-body.ts): three quarters of a record, a sixth of the bytes. */
-export type PackedBody = Uint8Array & { readonly __packed: unique symbol };
+export type PackedBytes = Uint8Array & { readonly __packed: unique symbol };
+
+/** A packed body moved out of memory to the build's body file (body-store.ts), read back when needed. */
+export interface SpilledBody {
+  /** Byte offset in the body file. */
+  readonly spilledAt: number;
+  readonly length: number;
+  /** Digest of the packed bytes: stands for them in cache keys without reading them. */
+  readonly digest: string;
+}
+
+export type PackedBody = PackedBytes | SpilledBody;
 
 /**
  * The article as the build holds it from extraction on, and as the cache stores it: every field

@@ -5,7 +5,7 @@
 import type { Gazetteer } from './extract/entities.js';
 import { extractArticle } from './extract/index.js';
 import { packBody } from './article-body.js';
-import type { Article, FullArticle, SourceFile } from './model.js';
+import type { Article, FullArticle, SourceInfo } from './model.js';
 import { normalizeArticle, parseMarkdown, type NormalizeContext, type ParsedFrontMatter } from './normalize/index.js';
 import { renderBody } from './render/body-html.js';
 
@@ -21,7 +21,7 @@ export function eventAnchors(a: Pick<Article, 'events'>): Set<string> {
  * Normalizes, extracts and renders the body of one article, and packs the body for keeping.
  * Throws SourceError for bad input.
  */
-export function processArticle(source: SourceFile, fm: ParsedFrontMatter, ctx: NormalizeContext, gazetteer: Gazetteer): { article: Article; timings: ArticleTimings } {
+export function processArticle(source: SourceInfo, fm: ParsedFrontMatter, ctx: NormalizeContext, gazetteer: Gazetteer): { article: Article; timings: ArticleTimings } {
   const t0 = performance.now();
   // A Markdown body is parsed once, for its blocks and then for its HTML.
   const tree = source.path.toLowerCase().endsWith('.txt') ? undefined : parseMarkdown(fm.body);

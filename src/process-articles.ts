@@ -8,8 +8,7 @@ import type { ArticleOutcome, ArticleTask, WorkerSetup } from './article-worker.
 import type { Config } from './config.js';
 import { SourceError, type Diagnostic } from './diagnostics.js';
 import type { Gazetteer, TopicsFile } from './extract/index.js';
-import type { Article, SourceFile } from './model.js';
-import type { SharedValues } from './shared-values.js';
+import type { Article, SourceInfo } from './model.js';
 import { findSharedLines, lineKey, type FurnitureContext, type ParsedFrontMatter } from './normalize/index.js';
 import { processArticle, type ArticleTimings } from './process-article.js';
 
@@ -18,13 +17,30 @@ export const PARALLEL_THRESHOLD = 64;
 
 export interface ProcessInput {
   readonly config: Readonly<Config>;
-  readonly parsed: readonly { source: SourceFile; fm: ParsedFrontMatter }[];
+  /**
+   * The parsed files, handed over: the array is emptied, and each file's body is let go as soon
+   * as its article is made (at 100k articles the bodies are 0.4 GB, the records as much again).
+   */
+  readonly parsed: ParsedFile[];
   readonly topicsFile: TopicsFile;
   readonly topicsHash: string;
   readonly gazetteer: Gazetteer;
   readonly cache: ArticleCache | undefined;
-  /** Makes the repeated values of the records made here one (shared-values.ts). */
-  readonly shared?: SharedValues;
+  /** How each record made here is kept (shared-values.ts, body-store.ts); as it is by default. */
+  readonly keep?: (a: Article) => Article;
+}
+
+/** A source file with its front matter parsed and its text let go (the body holds what is needed). */
+export interface ParsedFile { readonly source: SourceInfo; readonly fm: ParsedFrontMatter }
+
+interface Job {
+  /** Null once the article is made (or found in the cache). */
+  file: ParsedFile | null;
+  readonly shared: string[];
+  readonly key: string;
+  /** The cached record, if any (looked up once every key is known). */
+  hit: Article | undefined;
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 /**
@@ -32,22 +48,35 @@ export interface ProcessInput {
  * `timings`. Also returns the furniture context it used (the lines shared across a publisher).
  */
 export async function processArticles(input: ProcessInput, diagnostics: Diagnostic[], timings: ArticleTimings): Promise<{ articles: Article[]; furniture: FurnitureContext }> {
-  const { config, parsed, cache } = input;
-  const isText = (source: SourceFile) => source.path.toLowerCase().endsWith('.txt');
+  const { config, cache } = input;
+  const parsed = input.parsed.splice(0);
+  const isText = (source: SourceInfo) => source.path.toLowerCase().endsWith('.txt');
   const sharedLines = findSharedLines(parsed.filter((p) => isText(p.source)).map((p) => ({ publisher: p.fm.data.publisher ?? null, body: p.fm.body })));
-  const jobs = parsed.map(({ source, fm }) => {
+  const jobs = parsed.map((file): Job => {
+    const { source, fm } = file;
     // Only scraped text has furniture; a Markdown article's record does not depend on these lines.
     const shared = sharedLines.size && isText(source) ? fm.body.split('\n').map(lineKey).filter((k) => sharedLines.has(k)) : [];
-    const key = articleKey(config, source, input.topicsHash, shared);
-    return { source, fm, shared, key, hit: cache?.get(key) };
+    return { file, shared, key: articleKey(config, source, input.topicsHash, shared), hit: undefined, diagnostics: source.diagnostics };
   });
+  parsed.length = 0;
+  // Looked up in key order, and a hit's file let go at once: the persistent cache reads a shard
+  // when a key first asks for it, so the cached records come in as the texts they replace go (a
+  // warm build of 100k articles held every text and every cached record at once).
+  for (const job of [...jobs].sort((a, b) => (a.key < b.key ? -1 : 1))) {
+    job.hit = cache?.get(job.key);
+    if (job.hit) job.file = null;
+  }
   const misses = jobs.filter((j) => !j.hit);
   const furniture = { sharedLines, patterns: config.furniturePatterns.map((p) => new RegExp(p, 'iu')) };
-  // Each record's repeated values are made one as it arrives, not after the last one.
-  const share = (o: ArticleOutcome): ArticleOutcome => (o.ok && input.shared ? { ...o, article: input.shared.article(o.article) } : o);
+  const keep = input.keep ?? ((a: Article) => a);
+  // Each record is kept as it arrives, and its file let go, not after the last one.
+  const done = (job: Job, o: ArticleOutcome): ArticleOutcome => {
+    job.file = null;
+    return o.ok ? { ...o, article: keep(o.article) } : o;
+  };
   const outcomes = misses.length >= PARALLEL_THRESHOLD && os.availableParallelism() > 1
-    ? await runInPool(input, misses, share)
-    : misses.map((j) => share(runHere(input, j, furniture)));
+    ? await runInPool(input, misses, done)
+    : misses.map((j) => done(j, runHere(input, j.file!, furniture)));
   const byKey = new Map(misses.map((j, i) => [j.key, outcomes[i]!]));
   const out: Article[] = [];
   for (const job of jobs) {
@@ -57,7 +86,7 @@ export async function processArticles(input: ProcessInput, diagnostics: Diagnost
     }
     const outcome = byKey.get(job.key)!;
     if (!outcome.ok) {
-      diagnostics.push(outcome.diagnostic, ...job.source.diagnostics);
+      diagnostics.push(outcome.diagnostic, ...job.diagnostics);
       continue;
     }
     timings.normalize += outcome.timings.normalize;
@@ -69,7 +98,7 @@ export async function processArticles(input: ProcessInput, diagnostics: Diagnost
   return { articles: out, furniture };
 }
 
-function runHere(input: ProcessInput, job: { source: SourceFile; fm: ParsedFrontMatter }, furniture: FurnitureContext): ArticleOutcome {
+function runHere(input: ProcessInput, job: ParsedFile, furniture: FurnitureContext): ArticleOutcome {
   try {
     return { ok: true, ...processArticle(job.source, job.fm, { furniture, dateReference: input.config.dateReference }, input.gazetteer) };
   } catch (err) {
@@ -78,7 +107,7 @@ function runHere(input: ProcessInput, job: { source: SourceFile; fm: ParsedFront
   }
 }
 
-async function runInPool(input: ProcessInput, jobs: { source: SourceFile; fm: ParsedFrontMatter; shared: string[] }[], then: (o: ArticleOutcome) => ArticleOutcome): Promise<ArticleOutcome[]> {
+async function runInPool(input: ProcessInput, jobs: readonly Job[], then: (job: Job, o: ArticleOutcome) => ArticleOutcome): Promise<ArticleOutcome[]> {
   // Under tsx (tests, bench) the worker is the .ts source and needs the same loader, resolved from
   // here rather than from the current folder, which may be any project.
   const fromSource = import.meta.url.endsWith('.ts');
@@ -96,7 +125,7 @@ async function runInPool(input: ProcessInput, jobs: { source: SourceFile; fm: Pa
   const setup: WorkerSetup = { topicsFile: input.topicsFile, furniturePatterns: input.config.furniturePatterns, dateReference: input.config.dateReference };
   const setupKey = input.topicsHash + JSON.stringify(input.config.furniturePatterns) + input.config.dateReference;
   try {
-    return await Promise.all(jobs.map((j) => (pool.run({ setup, setupKey, source: j.source, fm: j.fm, shared: j.shared } satisfies ArticleTask) as Promise<ArticleOutcome>).then(then)));
+    return await Promise.all(jobs.map((j) => (pool.run({ setup, setupKey, source: j.file!.source, fm: j.file!.fm, shared: j.shared } satisfies ArticleTask) as Promise<ArticleOutcome>).then((o) => then(j, o))));
   } finally {
     await pool.destroy();
   }

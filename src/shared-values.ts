@@ -40,11 +40,14 @@ export function sharedValues(): SharedValues {
     lists.set(key, own);
     return own;
   };
-  const event = (e: ArticleEvent): ArticleEvent => ({ ...e, date: string(e.date), expression: string(e.expression), topics: list(e.topics) });
+  const event = (e: ArticleEvent): ArticleEvent => ({ ...e, date: string(e.date), granularity: string(e.granularity), expression: string(e.expression), topics: list(e.topics) });
   return {
     string,
     article: (a) => ({
       ...a,
+      format: string(a.format),
+      titleSource: string(a.titleSource),
+      dateSource: string(a.dateSource),
       publisher: string(a.publisher),
       date: string(a.date),
       credit: string(a.credit),

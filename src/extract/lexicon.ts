@@ -6,7 +6,7 @@
  * of it unpacking the lexicon; a full parse costs 20-40 ms per article, which is why the rules
  * in entities.ts come first (see docs/entities.md).
  *
- * The lexicon alone is also kept as a snapshot beside the compiled module (written by
+ * The lexicon alone is also kept as a snapshot in the compiled code's folder, `dist/` (written by
  * `npm install`, see scripts/snapshot-lexicon.mjs): reading it takes 20-35 ms, so a build whose
  * names the rules and the lexicon settle (the five seed articles, most small archives) never
  * loads compromise at all. A snapshot of another compromise version is ignored.
@@ -30,7 +30,8 @@ interface Snapshot {
 }
 
 const require = createRequire(import.meta.url);
-const SNAPSHOT = new URL('./compromise-lexicon.json', import.meta.url);
+// One folder up: from dist/extract/ (this module) and from dist/bundle/ (the bundled CLI) alike.
+const SNAPSHOT = new URL('../compromise-lexicon.json', import.meta.url);
 
 let nlp: Compromise | null = null;
 let lexicon: Lexicon | null = null;

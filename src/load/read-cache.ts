@@ -1,11 +1,11 @@
 /** Reads the persistent per-article cache (`.cache/`): a missing or unreadable cache is simply cold. */
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { PIPELINE_VERSION } from '../article-cache.js';
+import { CACHE_SHARDS, PIPELINE_VERSION } from '../article-cache.js';
 import { ownBytes } from '../article-body.js';
 import type { Article } from '../model.js';
-import type { SharedValues } from '../shared-values.js';
 import type { SearchBundle } from '../render/search-index.js';
 import type { OutputState } from '../write/index.js';
 
@@ -18,7 +18,6 @@ export function cacheFolder(cacheDir: string): string {
   return path.join(cacheDir, `articles-v${PIPELINE_VERSION}`);
 }
 
-export const CACHE_SHARDS = '0123456789abcdef';
 
 export function cacheShardFile(cacheDir: string, shard: string): string {
   return path.join(cacheFolder(cacheDir), `${shard}.bin`);
@@ -69,23 +68,28 @@ export async function readOutputManifest(cacheDir: string, outDir: string): Prom
 }
 
 /**
- * Loads cached articles by key; a missing or unreadable shard is simply cold. With `shared`, the
- * records' repeated values are made one (shared-values.ts).
+ * Loads one shard of cached articles by key; a missing or unreadable shard is simply cold. `keep`
+ * says how each record is held (shared values, body spilled: see build.ts). Synchronous: the build
+ * reads a shard when it first looks up a key in it (article-cache.ts).
  */
-export async function readArticleCache(cacheDir: string, shared?: SharedValues): Promise<Map<string, Article>> {
+export function readArticleShard(cacheDir: string, shard: string, keep: (a: Article) => Article = (a) => a): Map<string, Article> {
   const out = new Map<string, Article>();
-  for (const shard of CACHE_SHARDS) {
-    try {
-      const data = v8.deserialize(await fs.readFile(cacheShardFile(cacheDir, shard)));
-      if (!(data instanceof Map)) continue;
-      for (const [k, v] of data as Map<string, Article>) {
-        if (k[0] !== shard || !(v.body instanceof Uint8Array)) continue;
-        const a = { ...v, body: ownBytes(v.body) };
-        out.set(k, shared ? shared.article(a) : a);
-      }
-    } catch {
-      // cold shard
+  try {
+    const data = v8.deserialize(fsSync.readFileSync(cacheShardFile(cacheDir, shard)));
+    if (!(data instanceof Map)) return out;
+    for (const [k, v] of data as Map<string, Article>) {
+      if (k[0] !== shard || !(v.body instanceof Uint8Array)) continue;
+      out.set(k, keep({ ...v, body: ownBytes(v.body) }));
     }
+  } catch {
+    // cold shard
   }
+  return out;
+}
+
+/** Loads every cached article by key (see readArticleShard). */
+export function readArticleCache(cacheDir: string, keep?: (a: Article) => Article): Map<string, Article> {
+  const out = new Map<string, Article>();
+  for (const shard of CACHE_SHARDS) for (const [k, a] of readArticleShard(cacheDir, shard, keep)) out.set(k, a);
   return out;
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { CODES, diagnostic, SourceError, type Diagnostic } from '../diagnostics.js';
 import { inferPublicationDate } from '../extract/publication-date.js';
 import { splitSentences } from '../extract/sentences.js';
-import type { Block, FullArticle, CalendarDate, SourceFile, TitleSource } from '../model.js';
+import type { Block, FullArticle, CalendarDate, SourceInfo, TitleSource } from '../model.js';
 import type { ParsedFrontMatter } from './front-matter.js';
 import { leadingTitle, markdownBlocks, parseMarkdown } from './markdown.js';
 import { normalizePlainText, type FurnitureContext } from './plain-text.js';
@@ -29,7 +29,7 @@ interface Structure {
 }
 
 /** Normalizes one article. Throws SourceError when the file has nothing to publish. */
-export function normalizeArticle(source: SourceFile, fm: ParsedFrontMatter, ctx: NormalizeContext, markdownTree?: Root): FullArticle {
+export function normalizeArticle(source: SourceInfo, fm: ParsedFrontMatter, ctx: NormalizeContext, markdownTree?: Root): FullArticle {
   const file = source.path;
   const { data } = fm;
   if (!fm.body.trim()) {
@@ -100,7 +100,7 @@ export function normalizeArticle(source: SourceFile, fm: ParsedFrontMatter, ctx:
   };
 }
 
-function structureText(source: SourceFile, fm: ParsedFrontMatter, ctx: NormalizeContext): Structure {
+function structureText(source: SourceInfo, fm: ParsedFrontMatter, ctx: NormalizeContext): Structure {
   const { data } = fm;
   const out = normalizePlainText({
     file: source.path,

@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import type { LinkedTopic } from '../link/topics.js';
 import { unpackBody } from '../article-body.js';
+import { bodyDigest } from '../body-store.js';
 import type { Article, FullArticle, Site, TimelineEntry } from '../model.js';
 import { breadcrumbLd, collectionLd, newsArticleLd, websiteLd } from './json-ld.js';
 import { calendarPageSize, calendarPages, calendarYears, groupByMonth, groupPagination, neighbours, type CalendarGroup, type CalendarPage } from './calendar.js';
@@ -180,7 +181,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
       // the body unpacked for the page, not unpacked again in a pass of its own.
       if (input.withData !== false) {
         const { body, ...rest } = a;
-        const key = crypto.createHash('sha1').update(input.memo?.salt ?? '').update(JSON.stringify(rest)).update(body).digest('base64');
+        const key = crypto.createHash('sha1').update(input.memo?.salt ?? '').update(JSON.stringify(rest)).update(bodyDigest(body)).digest('base64');
         emitFile(out, input.memo, articleRecordPath(a.slug), key, () => exportJson(exportArticle(full)));
       }
       yield;

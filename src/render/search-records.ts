@@ -12,6 +12,7 @@ import crypto from 'node:crypto';
 import type { Config } from '../config.js';
 import type { LinkedTopic } from '../link/topics.js';
 import { unpackBody } from '../article-body.js';
+import { bodyDigest } from '../body-store.js';
 import type { Article, TimelineEntry } from '../model.js';
 import { formatDate } from './format.js';
 import { calendarPageSize, calendarPages, type CalendarGroup } from './calendar.js';
@@ -43,11 +44,12 @@ export interface SearchPart {
   readonly key: string;
 }
 
-/** A record as planned: an article's text is left in its packed body until the part is indexed. */
-interface PlannedRecord {
-  readonly record: Omit<SearchRecord, 'content'> & { readonly content?: string };
-  readonly article?: Article;
-}
+/**
+ * A record as planned: made when its part's key is worked out, and again when the part is
+ * indexed, never held meanwhile. An article's text stays in its packed body until then; the
+ * timeline's records, made up front, held every event's sentence again (80 MB at 100k articles).
+ */
+type PlannedRecord = { readonly article: Article } | { readonly make: () => SearchRecord };
 
 export interface SearchInput {
   readonly config: Readonly<Config>;
@@ -56,8 +58,6 @@ export interface SearchInput {
   readonly topics: readonly LinkedTopic[];
   readonly timelineMonths: readonly CalendarGroup<TimelineEntry>[];
   readonly bySlug: ReadonlyMap<string, Article>;
-  /** Topic name -> timeline entries whose sentence mentions it: gives events their topic filter. */
-  readonly eventsByTopic?: ReadonlyMap<string, readonly TimelineEntry[]>;
 }
 
 /** More parts would cost readers a request per part on their first search. */
@@ -95,8 +95,8 @@ export function planSearch(input: SearchInput): SearchPart[] {
   const { config } = input;
   const parts = partCount(input.articles.length, config.searchPartSize);
   const byPart: PlannedRecord[][] = Array.from({ length: parts }, () => []);
-  for (const a of input.articles) byPart[partOf(a.slug, parts)]!.push(articleRecord(input, a));
-  const shared: PlannedRecord[] = [...topicRecords(input), ...monthRecords(input)].map((record) => ({ record }));
+  for (const article of input.articles) byPart[partOf(article.slug, parts)]!.push({ article });
+  const shared: PlannedRecord[] = [...topicRecords(input), ...monthRecords(input)].map((make) => ({ make }));
   // A part with no records is left out: Pagefind writes an index without a language for it, which
   // the search page cannot load or merge. So when there are no topics or events to fill the
   // primary part, it holds the first article part that has articles.
@@ -107,17 +107,17 @@ export function planSearch(input: SearchInput): SearchPart[] {
   const settings = JSON.stringify([SEARCH_FORMAT, config.language]);
   return nonEmpty.map(({ dir, records }) => {
     // An article's text is its standfirst and its body's blocks: in the key, the standfirst and
-    // the body's packed bytes stand for it.
+    // the digest of the body's packed bytes stand for it.
     const hash = crypto.createHash('sha256').update(settings);
     for (const r of records) {
-      hash.update(JSON.stringify(r.record));
-      if (r.article) hash.update(JSON.stringify(r.article.standfirst)).update(r.article.body);
+      if ('make' in r) hash.update(JSON.stringify(r.make()));
+      else hash.update(JSON.stringify(articleRecord(input, r.article))).update(JSON.stringify(r.article.standfirst)).update(bodyDigest(r.article.body));
     }
     return {
       dir,
       size: records.length,
       *records() {
-        for (const r of records) yield r.article ? { ...r.record, content: articleText(r.article) } : r.record as SearchRecord;
+        for (const r of records) yield 'make' in r ? r.make() : { ...articleRecord(input, r.article), content: articleText(r.article) };
       },
       key: hash.digest('hex'),
     };
@@ -134,15 +134,13 @@ function rel(input: SearchInput, url: string): string {
   return `/${url.slice(input.config.basePath.length)}`;
 }
 
-function articleRecord(input: SearchInput, a: Article): PlannedRecord {
+/** An article's record but its text. */
+function articleRecord(input: SearchInput, a: Article): Omit<SearchRecord, 'content'> {
   const outlet = a.publisher ?? UNKNOWN_PUBLISHER;
   return {
-    record: {
-      url: rel(input, input.urls.article(a.slug)),
-      meta: { title: a.title, kind: 'Article', outlet, ...(a.date ? { date: formatDate(a.date) } : {}) },
-      filters: { type: ['Article'], outlet: [outlet], topic: a.topics.map((t) => t.name), ...(a.date ? { year: [a.date.slice(0, 4)] } : {}) },
-    },
-    article: a,
+    url: rel(input, input.urls.article(a.slug)),
+    meta: { title: a.title, kind: 'Article', outlet, ...(a.date ? { date: formatDate(a.date) } : {}) },
+    filters: { type: ['Article'], outlet: [outlet], topic: a.topics.map((t) => t.name), ...(a.date ? { year: [a.date.slice(0, 4)] } : {}) },
   };
 }
 
@@ -151,8 +149,8 @@ function articleText(a: Article): string {
   return [a.standfirst ?? '', ...unpackBody(a).blocks.map((b) => b.text)].filter(Boolean).join('\n');
 }
 
-function topicRecords(input: SearchInput): SearchRecord[] {
-  return input.topics.map((t) => ({
+function topicRecords(input: SearchInput): (() => SearchRecord)[] {
+  return input.topics.map((t) => () => ({
     url: rel(input, input.urls.topic(t.slug)),
     // The aliases list holds the name too: once is enough for matching and for the excerpt.
     content: [...new Set([t.name, ...t.aliases]), t.description ?? ''].filter(Boolean).join('. '),
@@ -166,16 +164,13 @@ function topicRecords(input: SearchInput): SearchRecord[] {
  * records made 8 of every 10 output files at 1k articles (issue 7). The result links to the page
  * that shows its events, where each event links on to its sentence.
  */
-function monthRecords(input: SearchInput): SearchRecord[] {
-  const topicsOfEvent = new Map<TimelineEntry, string[]>();
-  for (const [name, entries] of input.eventsByTopic ?? []) {
-    for (const e of entries) topicsOfEvent.set(e, [...(topicsOfEvent.get(e) ?? []), name]);
-  }
+function monthRecords(input: SearchInput): (() => SearchRecord)[] {
   // The same pages as the timeline's (pages.ts).
-  return calendarPages(input.timelineMonths, calendarPageSize(input.config.pageSize)).map((p) => {
+  return calendarPages(input.timelineMonths, calendarPageSize(input.config.pageSize)).map((p) => () => {
     const sources = p.items.flatMap((e) => e.sources);
     const outlets = [...new Set(sources.map((s) => input.bySlug.get(s.article)!.publisher ?? UNKNOWN_PUBLISHER))].sort();
-    const topics = [...new Set(p.items.flatMap((e) => topicsOfEvent.get(e) ?? []))].sort();
+    // The topics named in its sentences (those the topic pages list these events under).
+    const topics = [...new Set(sources.flatMap((s) => s.event.topics))].sort();
     const label = `${p.group.label}${p.page > 1 ? `, page ${p.page}` : ''}`;
     return {
       url: rel(input, input.urls.timelineMonth(p.group.key, p.page)),

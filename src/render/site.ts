@@ -32,6 +32,19 @@ export interface RenderInput {
    * so the site is never held in memory whole); without one they are returned in `files`.
    */
   readonly sink?: OutputSink;
+  /**
+   * Without a sink: at most this many characters (or bytes) of rendered files are held; past it
+   * renderSite throws TooMuchToHold, and the build renders the whole site again into a staging
+   * folder instead (issue 7: a template edited at 100k articles changes every page, six gigabytes).
+   */
+  readonly holdAtMost?: number;
+}
+
+/** More rendered output than a warm build may hold in memory (see RenderInput.holdAtMost). */
+export class TooMuchToHold extends Error {
+  constructor(limit: number) {
+    super(`more than ${limit} characters of pages changed: too many to hold for an update in place`);
+  }
 }
 
 /** Everything rendered, and the search bundle (for the cache). */
@@ -55,12 +68,41 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
 
   // Pagefind indexes in its own processes: start it first and render meanwhile.
   const timeline = timelineMonths(site.timeline);
-  const parts = planSearch({ config, urls, articles: site.articles, topics: input.topics, timelineMonths: timeline, bySlug: articles, eventsByTopic: input.eventsByTopic });
+  const parts = planSearch({ config, urls, articles: site.articles, topics: input.topics, timelineMonths: timeline, bySlug: articles });
   const out = new Map<string, string | Uint8Array>();
-  const put: OutputSink = input.sink ?? ((k, v) => void out.set(k, v));
+  let held = 0;
+  const hold: OutputSink = (k, v) => {
+    held += typeof v === 'string' ? v.length : v.byteLength;
+    if (input.holdAtMost !== undefined && held > input.holdAtMost) throw new TooMuchToHold(input.holdAtMost);
+    out.set(k, v);
+  };
+  const put: OutputSink = input.sink ?? hold;
   const searching = buildSearchIndex(parts, config.language, input.previousSearch, input.memo?.intact ?? (() => false), put);
   searching.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+  try {
+    return await renderAll(input, { ctx, hashed, timeline, parts, put, searching, out });
+  } catch (err) {
+    // The search index stops at its next file (put throws for it too); no Pagefind process is
+    // left working for a render given up.
+    await searching.catch(() => undefined);
+    throw err;
+  }
+}
 
+/** What renderSite sets up for the rest: the context, the timeline's months, the search under way. */
+interface RenderState {
+  readonly ctx: RenderContext;
+  readonly hashed: ReturnType<typeof hashAssets>;
+  readonly timeline: ReturnType<typeof timelineMonths>;
+  readonly parts: ReturnType<typeof planSearch>;
+  readonly put: OutputSink;
+  readonly searching: ReturnType<typeof buildSearchIndex>;
+  readonly out: Map<string, string | Uint8Array>;
+}
+
+async function renderAll(input: RenderInput, { ctx, hashed, timeline, parts, put, searching, out }: RenderState): Promise<RenderedSite> {
+  const { config, site } = input;
+  const { urls, articles } = ctx;
   for (const [k, v] of hashed.files) put(k, v);
   for (const f of input.statics) put(f.name, f.bytes);
   // The primary part is the search bundle itself; the search page merges the others into it.

@@ -2,10 +2,12 @@
 import fs from 'node:fs/promises';
 import v8 from 'node:v8';
 import path from 'node:path';
+import { withBodyBytes } from '../article-body.js';
 import type { Article } from '../model.js';
 import type { PageRecord } from '../render/index.js';
 import type { SearchBundle } from '../render/search-index.js';
-import { CACHE_SHARDS, cacheFolder, cacheShardFile, outputManifestFile, searchCacheFile } from '../load/read-cache.js';
+import { CACHE_SHARDS } from '../article-cache.js';
+import { cacheFolder, cacheShardFile, outputManifestFile, searchCacheFile } from '../load/read-cache.js';
 
 /** Saves the search bundle for the next build. */
 export async function writeSearchCache(cacheDir: string, bundle: SearchBundle): Promise<void> {
@@ -52,18 +54,20 @@ async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
 
 /**
  * Saves the entries this build used (stale ones are thereby dropped), rewriting only the shards
- * whose entries differ from those `loaded` from disk.
+ * whose entries differ from those on disk (`loaded`: their keys).
  */
-export async function writeArticleCache(cacheDir: string, used: ReadonlyMap<string, Article>, loaded: ReadonlyMap<string, Article>): Promise<void> {
+export async function writeArticleCache(cacheDir: string, used: ReadonlyMap<string, Article>, loaded: ReadonlySet<string>): Promise<void> {
   const shards = new Map<string, Map<string, Article>>([...CACHE_SHARDS].map((s) => [s, new Map()]));
   for (const [k, v] of used) shards.get(k[0]!)?.set(k, v);
   const before = new Map<string, number>([...CACHE_SHARDS].map((s) => [s, 0]));
-  for (const k of loaded.keys()) before.set(k[0]!, (before.get(k[0]!) ?? 0) + 1);
-  await Promise.all([...shards].map(async ([shard, entries]) => {
+  for (const k of loaded) before.set(k[0]!, (before.get(k[0]!) ?? 0) + 1);
+  // One shard at a time: all sixteen serialized at once held the whole cache twice (460 MB at 100k).
+  for (const [shard, entries] of shards) {
     // Keys are content hashes: the same keys are the same entries.
     const same = entries.size === before.get(shard) && [...entries.keys()].every((k) => loaded.has(k));
-    if (same) return;
+    if (same) continue;
     if (entries.size === 0) await fs.rm(cacheShardFile(cacheDir, shard), { force: true });
-    else await writeAtomically(cacheShardFile(cacheDir, shard), v8.serialize(entries));
-  }));
+    // A body kept in the body file is saved as its bytes: the file lasts one process.
+    else await writeAtomically(cacheShardFile(cacheDir, shard), v8.serialize(new Map([...entries].map(([k, a]) => [k, withBodyBytes(a)]))));
+  }
 }

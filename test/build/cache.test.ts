@@ -119,21 +119,43 @@ describe('the article cache', () => {
     const cacheDir = path.join(tempDir(), '.cache');
     const entry = (title: string) => ({ title, body: new Uint8Array([1]) } as unknown as Article);
     const all = new Map([['a1', entry('one')], ['a2', entry('two')], ['b1', entry('three')], ['c1', entry('four')]]);
-    await writeArticleCache(cacheDir, all, new Map());
-    const loaded = await readArticleCache(cacheDir);
+    await writeArticleCache(cacheDir, all, new Set());
+    const loaded = readArticleCache(cacheDir);
     assert.deepEqual([...loaded.keys()].sort(), ['a1', 'a2', 'b1', 'c1']);
     const mtimes = () => new Map(fs.readdirSync(cacheFolder(cacheDir)).map((f) => [f, fs.statSync(path.join(cacheFolder(cacheDir), f)).mtimeMs]));
     const before = mtimes();
     assert.deepEqual([...before.keys()].sort(), ['a.bin', 'b.bin', 'c.bin']);
     await new Promise((r) => setTimeout(r, 20));
     // b1 replaced by b2; a and c as loaded.
-    await writeArticleCache(cacheDir, new Map([['a1', loaded.get('a1')!], ['a2', loaded.get('a2')!], ['b2', entry('five')], ['c1', loaded.get('c1')!]]), loaded);
+    await writeArticleCache(cacheDir, new Map([['a1', loaded.get('a1')!], ['a2', loaded.get('a2')!], ['b2', entry('five')], ['c1', loaded.get('c1')!]]), new Set(loaded.keys()));
     const after = mtimes();
     assert.equal(after.get('a.bin'), before.get('a.bin'));
     assert.equal(after.get('c.bin'), before.get('c.bin'));
     assert.notEqual(after.get('b.bin'), before.get('b.bin'));
-    await writeArticleCache(cacheDir, new Map([['a1', loaded.get('a1')!], ['a2', loaded.get('a2')!]]), await readArticleCache(cacheDir));
+    await writeArticleCache(cacheDir, new Map([['a1', loaded.get('a1')!], ['a2', loaded.get('a2')!]]), new Set(readArticleCache(cacheDir).keys()));
     assert.deepEqual([...mtimes().keys()], ['a.bin'], 'a shard with no entries left is removed');
+  });
+
+  it('should read a shard of its disk cache only when a key first asks for it', async () => {
+    const { persistentCache } = await import('../../src/article-cache.js');
+    const record = { title: 'one' } as unknown as Article;
+    const reads: string[] = [];
+    const disk = persistentCache((shard) => {
+      reads.push(shard);
+      return new Map(shard === 'a' ? [['a1', record], ['a2', record]] : shard === 'c' ? [['c9', record]] : []);
+    });
+    assert.equal(disk.get('a1'), record);
+    assert.equal(disk.get('a2'), record);
+    assert.equal(disk.get('a3'), undefined);
+    assert.deepEqual(reads, ['a'], 'one shard read, once');
+    assert.equal(disk.hits, 2);
+    // The stale entry c9 is on disk: saving drops it, so the cache changed.
+    assert.equal(disk.changed, true);
+    assert.deepEqual([...disk.loadedKeys()].sort(), ['a1', 'a2', 'c9']);
+    assert.equal(reads.length, 16, 'every shard, for the keys on disk');
+    const same = persistentCache((shard) => new Map(shard === 'a' ? [['a1', record]] : []));
+    same.get('a1');
+    assert.equal(same.changed, false, 'the same entries as on disk');
   });
 
   it('should keep its disk cache under the pipeline version, so a new version starts cold', async () => {

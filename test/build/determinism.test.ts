@@ -2,7 +2,9 @@
  * Determinism (issue 6, item 7): two builds of the same input give byte-identical output, so a
  * deploy uploads only what changed. The second build differs in everything that must not matter:
  * another process, a clock 400 days ahead, another time zone and locale, the content in another
- * folder, and a warm cache (seeds) or the worker pool (a bigger archive).
+ * folder, and a warm cache (seeds) or the worker pool (a bigger archive). The first build keeps
+ * its article bodies in the body file (body-store.ts), as a big archive's build does, the second
+ * in memory.
  */
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
@@ -44,11 +46,11 @@ globalThis.Date = ShiftedDate;
   return file;
 }
 
-/** Builds `content` in process (cold cache), then again in a child process with everything that must not matter changed. */
+/** Builds `content` in process (cold cache, bodies spilled), then again in a child process with everything that must not matter changed. */
 async function buildTwice(content: string, shareCache: boolean, searchPartSize = 1000): Promise<string[]> {
   const first = tempDir('na-det-a-');
   const config = resolveConfig(first, { url: 'https://archive.example.org', searchPartSize }, { contentDir: content, templatesDir: TEMPLATES });
-  const a = await build(config);
+  const a = await build(config, { spillBodies: true });
   assert.equal(a.ok, true, a.diagnostics.map((d) => d.message).join('\n'));
 
   const second = tempDir('na-det-b-');

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { memoryCache } from '../../src/article-cache.js';
-import { build } from '../../src/build.js';
+import { build, type BuildOptions } from '../../src/build.js';
 import { resolveConfig, type UserConfig } from '../../src/config.js';
 import { contentHash } from '../../src/write/write-in-place.js';
 import { brokenInternalLinks, readOut, ROOT, TEMPLATES, tempDir, writeContent } from '../support/site.js';
@@ -26,9 +26,9 @@ function project(files: Record<string, string>, user: UserConfig = {}) {
   const cache = path.join(root, '.cache');
   return {
     content, templates, out, cache,
-    async build(more: UserConfig = {}) {
+    async build(more: UserConfig = {}, options: BuildOptions = {}) {
       const config = resolveConfig(ROOT, { url: 'https://archive.example.org', ...user, ...more }, { contentDir: content, outDir: out, templatesDir: templates, cacheDir: cache });
-      const result = await build(config);
+      const result = await build(config, options);
       assert.ok(result.ok, result.diagnostics.map((d) => d.message).join('\n'));
       return result;
     },
@@ -88,6 +88,26 @@ describe('warm builds', () => {
     assert.equal((await p.build()).pagesRendered, all, 'a partial changed');
     assert.equal((await p.build({ title: 'Another Archive' })).pagesRendered, all, 'the config changed');
     assert.match(readOut(p.out, 'index.html'), /Another Archive/);
+  });
+
+  it('should stage the whole site, not hold it, when too many pages changed to update it in place', async () => {
+    const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva'), 'b.md': article('Talks in Vienna', '2016-05-02', 'Vienna') });
+    const first = await p.build();
+    fs.writeFileSync(path.join(p.templates, 'partials', 'article-card.eta'), fs.readFileSync(path.join(p.templates, 'partials', 'article-card.eta'), 'utf8').replace('<', '<!-- edited --><'));
+    // A budget a few pages fill: the update in place is given up and the site staged and swapped in.
+    const second = await p.build({}, { holdAtMost: 20_000 });
+    assert.equal(second.pagesRendered, htmlPages(first));
+    assert.equal(second.files.size, 0, 'written as rendered, none held');
+    assert.match(readOut(p.out, 'index.html'), /<!-- edited -->/);
+    assert.deepEqual(brokenInternalLinks(p.out, '/'), []);
+    const cold = project({});
+    fs.cpSync(p.content, cold.content, { recursive: true });
+    fs.cpSync(p.templates, cold.templates, { recursive: true });
+    await cold.build();
+    const stable = (m: Map<string, string>) => new Map([...m].filter(([k]) => !/^pagefind\/(filter\/|.*\.pf_meta$|pagefind-entry\.json$)/.test(k)));
+    assert.deepEqual(stable(siteFiles(p.out)), stable(siteFiles(cold.out)));
+    // And the next build is warm again, on the record the staged write left.
+    assert.equal((await p.build()).pagesRendered, 0);
   });
 
   it('should render a page again when its live file was deleted or edited by hand', async () => {

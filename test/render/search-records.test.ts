@@ -1,0 +1,61 @@
+/** The search records as planned per part: made on demand, the same each time, and keyed by what they hold. */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { build, type BuildResult } from '../../src/build.js';
+import { resolveConfig } from '../../src/config.js';
+import { eventsByTopic } from '../../src/link/index.js';
+import type { Article } from '../../src/model.js';
+import { timelineMonths } from '../../src/render/pages.js';
+import { planSearch, type SearchInput, type SearchRecord } from '../../src/render/search-records.js';
+import { createUrls } from '../../src/render/urls.js';
+import { ROOT, SEED_CONTENT, TEMPLATES, tempDir } from '../support/site.js';
+
+describe('the search records of the seed archive', () => {
+  let result: BuildResult;
+  let input: SearchInput;
+  const records = (i: SearchInput) => planSearch(i).flatMap((p) => [...p.records()]);
+
+  before(async () => {
+    const config = resolveConfig(ROOT, { searchPartSize: 2 }, { contentDir: SEED_CONTENT, templatesDir: TEMPLATES, outDir: path.join(tempDir(), 'public'), cacheDir: path.join(tempDir(), '.cache') });
+    result = await build(config, { write: false });
+    assert.ok(result.ok);
+    const site = result.site!;
+    input = { config, urls: createUrls(config.basePath, config.url), articles: site.articles, topics: result.topics, timelineMonths: timelineMonths(site.timeline), bySlug: new Map(site.articles.map((a) => [a.slug, a])) };
+  });
+
+  it('should hold every article, topic and timeline page once, made the same each time', () => {
+    const first = records(input);
+    assert.deepEqual(records(input), first);
+    assert.equal(first.filter((r) => r.meta.kind === 'Article').length, result.articles.length);
+    assert.equal(first.filter((r) => r.meta.kind.startsWith('Topic')).length, result.topics.length);
+    assert.ok(first.filter((r) => r.meta.kind === 'Timeline event').length > 0);
+    assert.equal(new Set(first.map((r) => r.url)).size, first.length);
+    const article = first.find((r) => r.meta.kind === 'Article')!;
+    assert.ok(article.content.length > 500, 'an article is found by its text');
+  });
+
+  it('should give a timeline page the topics its events are listed under on topic pages', () => {
+    const byTopic = eventsByTopic(result.site!.timeline);
+    const months = records(input).filter((r) => r.meta.kind === 'Timeline event');
+    const withTopics = months.filter((r) => r.filters.topic!.length > 0);
+    assert.ok(withTopics.length > 0);
+    // A page's events are those whose sentences its text holds.
+    for (const r of months) {
+      const expected = [...byTopic].filter(([, entries]) => entries.some((e) => e.sources.some((s) => r.content.includes(s.event.sentence)))).map(([n]) => n).sort();
+      assert.deepEqual(r.filters.topic, expected, r.url);
+    }
+  });
+
+  it('should key each part by what its records hold: an article changed changes its part alone', () => {
+    const keys = planSearch(input).map((p) => p.key);
+    assert.deepEqual(planSearch(input).map((p) => p.key), keys);
+    assert.ok(keys.length > 1, 'a split index');
+    const [first, ...rest] = input.articles as Article[];
+    const changed = { ...input, articles: [{ ...first!, standfirst: 'Another standfirst.' }, ...rest] };
+    const after = planSearch(changed).map((p) => p.key);
+    assert.equal(after.filter((k, i) => k !== keys[i]).length, 1);
+    const record = (i: SearchInput) => records(i).find((r: SearchRecord) => r.url.endsWith(`/${first!.slug}/`))!;
+    assert.match(record(changed).content, /^Another standfirst\./);
+  });
+});
