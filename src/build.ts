@@ -124,8 +124,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   const shared = sharedValues();
   const spill = options.spillBodies ?? loaded.sources.length >= SPILL_BODIES_FROM;
   const keep = spill ? (a: Article) => spillArticleBody(shared.article(a)) : shared.article;
-  const persistent = !options.cache;
-  const disk = persistent ? persistentCache((shard) => timeSync('load', () => readArticleShard(config.cacheDir, shard, keep))) : null;
+  const disk = options.cache ? null : persistentCache((shard) => timeSync('load', () => readArticleShard(config.cacheDir, shard, keep)));
   const gazetteer = buildGazetteer(loaded.topicsFile);
   // The source texts are handed over, not kept: nothing after this step reads them (half a
   // gigabyte at 100k articles).
@@ -143,10 +142,10 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   diagnostics.push(...templateErrors);
   if (templateErrors.length || loaded.theme.diagnostics.some((d) => d.severity === 'error')) return fail();
   // A page is rendered only if its inputs differ from those of the live page (issue 7).
-  const stamp = persistent ? await outputManifestStamp(config.cacheDir) : null;
+  const stamp = disk ? await outputManifestStamp(config.cacheDir) : null;
   const current = options.write === false ? null
-    : options.previousOutput ?? (persistent ? await time('load', () => readOutputManifest(config.cacheDir, config.outDir)) : null);
-  const previousSearch = options.previousSearch ?? (persistent ? await time('load', () => readSearchCache(config.cacheDir)) : null);
+    : options.previousOutput ?? (disk ? await time('load', () => readOutputManifest(config.cacheDir, config.outDir)) : null);
+  const previousSearch = options.previousSearch ?? (disk ? await time('load', () => readSearchCache(config.cacheDir)) : null);
 
   /**
    * Renders the pages whose inputs changed and writes them. Null when the pages it kept cannot be
@@ -192,7 +191,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
         if (!hashes) return null;
         const state = { hashes, pages: rendered.pages };
         // A cache that cannot be saved costs the next build time, never correctness.
-        if (persistent) await writeOutputManifest(config.cacheDir, config.outDir, state).catch(() => undefined);
+        if (disk) await writeOutputManifest(config.cacheDir, config.outDir, state).catch(() => undefined);
         return state;
       }));
       return output ? { rendered, output } : null;
