@@ -4,4 +4,4 @@ export { readSource } from './read-source.js';
 export { decodeText } from './decode-text.js';
 export { loadConfig } from './read-config.js';
 export { readTheme, readOptionalText, REQUIRED_TEMPLATES, type Theme } from './read-theme.js';
-export { outputManifestStamp, readArticleCache, readArticleShard, readOutputManifest, readSearchCache } from './read-cache.js';
+export { outputManifestStamp, readArticleShard, readOutputManifest, readSearchCache } from './read-cache.js';

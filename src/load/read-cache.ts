@@ -18,7 +18,6 @@ export function cacheFolder(cacheDir: string): string {
   return path.join(cacheDir, `articles-v${PIPELINE_VERSION}`);
 }
 
-
 export function cacheShardFile(cacheDir: string, shard: string): string {
   return path.join(cacheFolder(cacheDir), `${shard}.bin`);
 }
@@ -87,7 +86,7 @@ export function readArticleShard(cacheDir: string, shard: string, keep: (a: Arti
   return out;
 }
 
-/** Loads every cached article by key (see readArticleShard). */
+/** Loads every cached article by key (see readArticleShard): for tests and tools; a build reads shards as it looks keys up. */
 export function readArticleCache(cacheDir: string, keep?: (a: Article) => Article): Map<string, Article> {
   const out = new Map<string, Article>();
   for (const shard of CACHE_SHARDS) for (const [k, a] of readArticleShard(cacheDir, shard, keep)) out.set(k, a);

@@ -80,49 +80,32 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
   const searching = buildSearchIndex(parts, config.language, input.previousSearch, input.memo?.intact ?? (() => false), put);
   searching.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   try {
-    return await renderAll(input, { ctx, hashed, timeline, parts, put, searching, out });
+    for (const [k, v] of hashed.files) put(k, v);
+    for (const f of input.statics) put(f.name, f.bytes);
+    // The primary part is the search bundle itself; the search page merges the others into it.
+    const searchParts = parts.filter((p) => p.dir !== '').map((p) => p.dir);
+    const pages = await renderPages({ site, topics: input.topics, ctx, engine: input.engine, eventsByTopic: input.eventsByTopic, searchParts, timelineMonths: timeline, ...(input.memo ? { memo: input.memo } : {}) }, put);
+    for (const [k, v] of renderFeeds(config, urls, site.articles, input.topics, articles)) put(k, v);
+    for (const [k, v] of exportData(site, input.topics)) put(k, v);
+    const newest = site.articles.find((a) => a.date)?.date ?? null;
+    // A topic page changes when an article joins it: its lastmod is its newest article's date.
+    const topicLastmod = new Map(input.topics.map((t) => [t.slug, t.articles.map((s) => articles.get(s)?.date ?? '').sort().at(-1) || null]));
+    const sitemapPages = [...pages.records.keys()].filter((p) => p.endsWith('.html') && p !== '404.html' && p !== 'search/index.html').sort().map((p) => {
+      const path = `${config.basePath}${p.replace(/index\.html$/, '')}`;
+      const slug = /^articles\/([^/]+)\//.exec(p)?.[1];
+      const topic = /^topics\/([^/]+)\//.exec(p)?.[1];
+      return { path, lastmod: slug ? articles.get(slug)?.date ?? null : topic ? topicLastmod.get(topic) ?? newest : newest };
+    });
+    for (const [k, v] of await renderSitemaps(config, urls, sitemapPages, site.articles)) put(k, v);
+    const search = await searching;
+    for (const k of search.kept) pages.reused.add(k);
+    return { files: out, reused: pages.reused, pages: pages.records, search: search.bundle, searchPartsIndexed: search.indexed };
   } catch (err) {
     // The search index stops at its next file (put throws for it too); no Pagefind process is
     // left working for a render given up.
     await searching.catch(() => undefined);
     throw err;
   }
-}
-
-/** What renderSite sets up for the rest: the context, the timeline's months, the search under way. */
-interface RenderState {
-  readonly ctx: RenderContext;
-  readonly hashed: ReturnType<typeof hashAssets>;
-  readonly timeline: ReturnType<typeof timelineMonths>;
-  readonly parts: ReturnType<typeof planSearch>;
-  readonly put: OutputSink;
-  readonly searching: ReturnType<typeof buildSearchIndex>;
-  readonly out: Map<string, string | Uint8Array>;
-}
-
-async function renderAll(input: RenderInput, { ctx, hashed, timeline, parts, put, searching, out }: RenderState): Promise<RenderedSite> {
-  const { config, site } = input;
-  const { urls, articles } = ctx;
-  for (const [k, v] of hashed.files) put(k, v);
-  for (const f of input.statics) put(f.name, f.bytes);
-  // The primary part is the search bundle itself; the search page merges the others into it.
-  const searchParts = parts.filter((p) => p.dir !== '').map((p) => p.dir);
-  const pages = await renderPages({ site, topics: input.topics, ctx, engine: input.engine, eventsByTopic: input.eventsByTopic, searchParts, timelineMonths: timeline, ...(input.memo ? { memo: input.memo } : {}) }, put);
-  for (const [k, v] of renderFeeds(config, urls, site.articles, input.topics, articles)) put(k, v);
-  for (const [k, v] of exportData(site, input.topics)) put(k, v);
-  const newest = site.articles.find((a) => a.date)?.date ?? null;
-  // A topic page changes when an article joins it: its lastmod is its newest article's date.
-  const topicLastmod = new Map(input.topics.map((t) => [t.slug, t.articles.map((s) => articles.get(s)?.date ?? '').sort().at(-1) || null]));
-  const sitemapPages = [...pages.records.keys()].filter((p) => p.endsWith('.html') && p !== '404.html' && p !== 'search/index.html').sort().map((p) => {
-    const path = `${config.basePath}${p.replace(/index\.html$/, '')}`;
-    const slug = /^articles\/([^/]+)\//.exec(p)?.[1];
-    const topic = /^topics\/([^/]+)\//.exec(p)?.[1];
-    return { path, lastmod: slug ? articles.get(slug)?.date ?? null : topic ? topicLastmod.get(topic) ?? newest : newest };
-  });
-  for (const [k, v] of await renderSitemaps(config, urls, sitemapPages, site.articles)) put(k, v);
-  const search = await searching;
-  for (const k of search.kept) pages.reused.add(k);
-  return { files: out, reused: pages.reused, pages: pages.records, search: search.bundle, searchPartsIndexed: search.indexed };
 }
 
 type ContextInput = Pick<RenderInput, 'config' | 'site' | 'topics' | 'related' | 'assets'>;
