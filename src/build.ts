@@ -4,7 +4,7 @@
  * leaves the bad files out), so a failed build never touches the previous site.
  */
 import crypto from 'node:crypto';
-import v8 from 'node:v8';
+import path from 'node:path';
 import { cloneForLink, persistentCache, PIPELINE_VERSION, textHash, type ArticleCache } from './article-cache.js';
 import { spillArticleBody } from './article-body.js';
 import { processArticles, type ParsedFile } from './process-articles.js';
@@ -17,8 +17,8 @@ import { findSources, isDirectory, outputManifestStamp, readArticleShard, readOp
 import type { Article, Site, SourceFile } from './model.js';
 import type { PreviewState } from './preview.js';
 import { parseFrontMatter } from './normalize/index.js';
-import { createTemplateEngine, renderSite, TooMuchToHold, type PageMemo, type RenderedSite, type SearchBundle } from './render/index.js';
-import { closeSpool, isIntact, openSpool, recoverInterruptedSwap, removeOutputManifest, removeStaleCaches, withOutputLock, writeArticleCache, writeOutput, writeOutputManifest, writeSearchCache, type OutputState, type Spool } from './write/index.js';
+import { createTemplateEngine, renderSite, type PageMemo, type RenderedSite, type SearchBundle } from './render/index.js';
+import { closeSpool, isIntact, openSpool, recoverInterruptedSwap, removeOutputManifest, removeStaleCaches, stageUpdate, withOutputLock, writeArticleCache, writeOutputManifest, writeSearchCache, writeSite, type OutputState, type Spool, type StagedUpdate } from './write/index.js';
 
 export interface BuildOptions {
   /** Leave bad files out and build the rest (exit 0). */
@@ -40,8 +40,6 @@ export interface BuildOptions {
   readonly previousSearch?: SearchBundle | null;
   /** Keep article bodies in the body file (body-store.ts). @default from SPILL_BODIES_FROM articles */
   readonly spillBodies?: boolean;
-  /** Characters of changed pages held for an update in place, at most. @default HOLD_AT_MOST */
-  readonly holdAtMost?: number;
 }
 
 /**
@@ -49,14 +47,6 @@ export interface BuildOptions {
  * back for the pages written. Below it the file is not worth its writes.
  */
 export const SPILL_BODIES_FROM = 2000;
-
-/**
- * Characters of changed pages a warm build holds for an update in place, at most (see
- * renderSite): an eighth of the heap V8 may grow to, so the records (0.7 GB at 100k articles) and
- * the held pages (up to two bytes a character) fit with room to spare. An added article at 100k
- * changes about 1,150 pages, some of them long topic pages.
- */
-export const HOLD_AT_MOST = Math.floor(v8.getHeapStatistics().heap_size_limit / 8);
 
 export type Stage = 'load' | 'normalize' | 'extract' | 'link' | 'render' | 'write';
 
@@ -69,11 +59,12 @@ export interface BuildResult {
   readonly topics: readonly LinkedTopic[];
   readonly site: Site | null;
   /**
-   * Files rendered and held in memory: every file for `check` (write false), the changed ones in a
-   * warm build, none in a cold build, which writes each to its staging folder as it is rendered
-   * (`output` lists every file the site holds).
+   * Files rendered and held in memory: every file for `check` (write false), none in a build that
+   * writes, which stages each file as it is rendered (`output` lists every file the site holds).
    */
   readonly files: ReadonlyMap<string, string | Uint8Array>;
+  /** The files a warm build wrote in place (the others were kept as they were); absent after a cold build, which wrote all. */
+  readonly written?: readonly string[];
   /** Milliseconds per stage. */
   readonly timings: Record<Stage, number>;
   /** What the output folder now holds (absent when nothing was written). */
@@ -148,16 +139,20 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   const previousSearch = options.previousSearch ?? (disk ? await time('load', () => readSearchCache(config.cacheDir)) : null);
 
   /**
-   * Renders the pages whose inputs changed and writes them. Null when the pages it kept cannot be
-   * kept after all: another build wrote the folder meanwhile, or too many pages changed to update
-   * the folder in place (then every page is rendered again, into a staging folder).
+   * Renders the pages whose inputs changed and writes them, each to a staging folder as it is
+   * rendered: the whole site (a cold build's spool, swapped in) or the changed files (a warm
+   * build's update, applied in place). Null when the pages it kept cannot be kept after all:
+   * another build wrote the folder meanwhile, so every page is rendered again, into a spool.
    */
-  const renderAndWrite = async (memo: PageMemo): Promise<{ rendered: RenderedSite; output?: OutputState } | 'failed' | null> => {
-    // Nothing to reuse: every file is new, so each goes to the staging folder as it is rendered.
-    let spool: Spool | undefined;
-    if (options.write !== false && memo.previous.size === 0) {
+  const renderAndWrite = async (memo: PageMemo): Promise<{ rendered: RenderedSite; output?: OutputState; written?: readonly string[] } | 'failed' | null> => {
+    // With no page on record to keep, the whole site is staged, and nothing of the live one (a
+    // search part's files) can be kept either: the spool replaces it.
+    const whole = memo.previous.size === 0;
+    const kept: PageMemo = whole ? { ...memo, intact: () => false } : memo;
+    let staged: { spool: Spool; update?: undefined } | { update: StagedUpdate; spool?: undefined } | undefined;
+    if (options.write !== false) {
       try {
-        spool = await openSpool(config.outDir);
+        staged = whole ? { spool: await openSpool(config.outDir) } : { update: await stageUpdate(config.outDir, current!.hashes) };
       } catch (err) {
         diagnostics.push(toDiagnostic(err, config.outDir, CODES.OUTPUT_UNWRITABLE, 'Check the output folder.'));
         return 'failed';
@@ -166,48 +161,45 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
     try {
       let rendered: RenderedSite;
       try {
-        // An update in place holds the changed files until the write; too many of them, and the
-        // whole site is rendered again into a staging folder instead (the caller's second try).
-        const output = spool ? { sink: spool.put } : options.write === false ? {} : { holdAtMost: options.holdAtMost ?? HOLD_AT_MOST };
-        rendered = await time('render', () => renderSite({ config, ...linked, assets: loaded.theme.assets, statics: loaded.theme.statics, engine, previousSearch, memo, ...output }));
+        const sink = staged?.spool?.put ?? staged?.update?.put;
+        rendered = await time('render', () => renderSite({ config, ...linked, assets: loaded.theme.assets, statics: loaded.theme.statics, engine, previousSearch, memo: kept, ...(sink ? { sink } : {}) }));
       } catch (err) {
-        if (err instanceof TooMuchToHold) return null;
         diagnostics.push(toDiagnostic(err, config.templatesDir, CODES.TEMPLATE_RUNTIME, 'Fix the template named above.'));
         return 'failed';
       }
-      if (options.write === false) return { rendered };
-      // write: in place (only the changed files), or staged and swapped in
-      const output = await time('write', () => withOutputLock(config.outDir, async () => {
+      if (!staged) return { rendered };
+      // write: the staged changes applied in place, or the staged site swapped in
+      return await time('write', () => withOutputLock(config.outDir, async () => {
         // The record this build read still describes the folder only if no other build wrote
         // since: a CLI build would have replaced the on-disk record, and any write removes it
-        // (dev mode keeps its own in memory). Otherwise the whole site is written afresh.
+        // (dev mode keeps its own in memory). An update made against it is then worthless.
         const now = await outputManifestStamp(config.cacheDir);
         const trusted = options.previousOutput ? now === null : now !== null && now === stamp;
-        if (!trusted && rendered.reused.size > 0) return null;
+        if (staged.update && !trusted) return null;
         // The record goes before the folder changes: a build that dies while updating it in place
         // must not leave a later build trusting a record of older files.
         await removeOutputManifest(config.cacheDir);
-        const hashes = await writeOutput(config.outDir, rendered.files, { current: trusted ? current?.hashes ?? null : null, reused: rendered.reused, ...(spool ? { spool } : {}) });
-        if (!hashes) return null;
-        const state = { hashes, pages: rendered.pages };
+        const done = staged.update ? await staged.update.commit(rendered.reused) : { hashes: await writeSite(config.outDir, new Map(), staged.spool) };
+        const output = { hashes: done.hashes, pages: rendered.pages };
         // A cache that cannot be saved costs the next build time, never correctness.
-        if (disk) await writeOutputManifest(config.cacheDir, config.outDir, state).catch(() => undefined);
-        return state;
+        if (disk) await writeOutputManifest(config.cacheDir, config.outDir, output).catch(() => undefined);
+        return { rendered, output, ...('written' in done ? { written: done.written } : {}) };
       }));
-      return output ? { rendered, output } : null;
     } catch (err) {
       diagnostics.push(toDiagnostic(err, config.outDir, CODES.OUTPUT_UNWRITABLE, 'Check the output folder.'));
       return 'failed';
     } finally {
-      // Swapped in, the spool's folder is the site; otherwise (a failed build) its files go.
-      if (spool) await closeSpool(spool);
+      // Swapped in, a spool's folder is the site, and a committed update's is gone; otherwise
+      // (a failed build) what was staged goes.
+      if (staged?.spool) await closeSpool(staged.spool);
+      await staged?.update?.discard();
     }
   };
 
   const memo = pageMemo(config, loaded.theme.templates, current && await isDirectory(config.outDir) ? current : null);
-  const done = (await renderAndWrite(memo)) ?? (await renderAndWrite({ ...memo, previous: new Map(), intact: () => false }));
+  const done = (await renderAndWrite(memo)) ?? (await renderAndWrite({ ...memo, previous: new Map() }));
   if (done === 'failed' || done === null) return fail();
-  const { rendered, output } = done;
+  const { rendered, output, written } = done;
   const { files, search, searchPartsIndexed } = rendered;
   // Saved only when the site was written: a failed build writes nothing, not even its cache.
   if (output && disk) {
@@ -220,14 +212,20 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   }
   return {
     ok: true, diagnostics: sortDiagnostics(diagnostics), articles: linked.site.articles, topics: linked.topics, site: linked.site, files, timings,
-    search, searchPartsIndexed, pagesRendered: [...rendered.pages.keys()].filter((p) => p.endsWith('.html') && !rendered.reused.has(p)).length, ...(output ? { output } : {}),
+    search, searchPartsIndexed, pagesRendered: [...rendered.pages.keys()].filter((p) => p.endsWith('.html') && !rendered.reused.has(p)).length, ...(output ? { output } : {}), ...(written ? { written } : {}),
     preview: { config, gazetteer, furniture, site: linked.site, wantedSlugs, topics: linked.topics, related: linked.related, assets: loaded.theme.assets, engine },
   };
 }
 
-/** What pages depend on besides their view, and the live pages' records (see PageMemo). */
+/**
+ * What pages depend on besides their view, and the live pages' records (see PageMemo). Where the
+ * project's folders are is left out: the same project built from another folder, or moved, has
+ * the same pages (at 100k articles, rendering them all again takes ten minutes).
+ */
 function pageMemo(config: Readonly<Config>, templates: readonly { path: string; text: string }[], current: OutputState | null): PageMemo {
-  const salt = crypto.createHash('sha1').update(JSON.stringify([PIPELINE_VERSION, config, templates])).digest('base64');
+  const { root, configFile, contentDir, templatesDir, outDir, cacheDir, topicsFile, ...settings } = config;
+  const theme = templates.map((t) => [path.relative(templatesDir, t.path).split(path.sep).join('/'), t.text]);
+  const salt = crypto.createHash('sha1').update(JSON.stringify([PIPELINE_VERSION, settings, theme])).digest('base64');
   const previous = new Map([...current?.pages ?? []].filter(([p]) => current!.hashes.has(p)));
   return { previous, salt, intact: (rel, size) => !!current?.hashes.has(rel) && isIntact(config.outDir, rel, size) };
 }

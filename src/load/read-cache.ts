@@ -56,11 +56,19 @@ export async function outputManifestStamp(cacheDir: string): Promise<string | nu
   return s ? `${s.mtimeMs}:${s.size}` : null;
 }
 
+/**
+ * How the record names the output folder: from the cache folder, so a project moved whole (or
+ * built from a copy) keeps its record, and one built with another output folder does not.
+ */
+export function outputFolderOnRecord(cacheDir: string, outDir: string): string {
+  return path.relative(cacheDir, outDir).split(path.sep).join('/');
+}
+
 /** Hashes of the files the output folder held after the last build, if it was `outDir`. */
 export async function readOutputManifest(cacheDir: string, outDir: string): Promise<OutputState | null> {
   try {
     const data = v8.deserialize(await fs.readFile(outputManifestFile(cacheDir))) as { outDir: string } & OutputState;
-    return data.outDir === outDir && data.hashes instanceof Map && data.pages instanceof Map ? { hashes: data.hashes, pages: data.pages } : null;
+    return data.outDir === outputFolderOnRecord(cacheDir, outDir) && data.hashes instanceof Map && data.pages instanceof Map ? { hashes: data.hashes, pages: data.pages } : null;
   } catch {
     return null;
   }

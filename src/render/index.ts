@@ -1,5 +1,5 @@
 /** Render stage: records to files in memory. The only I/O is Eta reading template files it caches. */
-export { renderArticlePages, renderSite, TooMuchToHold, type RenderInput, type RenderedSite } from './site.js';
+export { renderArticlePages, renderSite, type RenderInput, type RenderedSite } from './site.js';
 export type { SearchBundle } from './search-index.js';
 export { createTemplateEngine, strictView, type TemplateEngine } from './templates.js';
 export { createUrls, outputPathFor } from './urls.js';

@@ -28,23 +28,10 @@ export interface RenderInput {
   /** The page records of the build whose output is live: pages with the same record are not rendered. */
   readonly memo?: PageMemo;
   /**
-   * Takes every file as it is rendered (a cold build writes them straight to its staging folder,
-   * so the site is never held in memory whole); without one they are returned in `files`.
+   * Takes every file as it is rendered (a build writes them straight to a staging folder, so
+   * the site is never held in memory whole); without one they are returned in `files`.
    */
   readonly sink?: OutputSink;
-  /**
-   * Without a sink: at most this many characters (or bytes) of rendered files are held; past it
-   * renderSite throws TooMuchToHold, and the build renders the whole site again into a staging
-   * folder instead (issue 7: a template edited at 100k articles changes every page, six gigabytes).
-   */
-  readonly holdAtMost?: number;
-}
-
-/** More rendered output than a warm build may hold in memory (see RenderInput.holdAtMost). */
-export class TooMuchToHold extends Error {
-  constructor(limit: number) {
-    super(`more than ${limit} characters of pages changed: too many to hold for an update in place`);
-  }
 }
 
 /** Everything rendered, and the search bundle (for the cache). */
@@ -70,13 +57,7 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
   const timeline = timelineMonths(site.timeline);
   const parts = planSearch({ config, urls, articles: site.articles, topics: input.topics, timelineMonths: timeline, bySlug: articles });
   const out = new Map<string, string | Uint8Array>();
-  let held = 0;
-  const hold: OutputSink = (k, v) => {
-    held += typeof v === 'string' ? v.length : v.byteLength;
-    if (input.holdAtMost !== undefined && held > input.holdAtMost) throw new TooMuchToHold(input.holdAtMost);
-    out.set(k, v);
-  };
-  const put: OutputSink = input.sink ?? hold;
+  const put: OutputSink = input.sink ?? ((k, v) => void out.set(k, v));
   const searching = buildSearchIndex(parts, config.language, input.previousSearch, input.memo?.intact ?? (() => false), put);
   searching.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   try {

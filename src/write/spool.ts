@@ -5,42 +5,23 @@
  * under the output lock, and removed if the build fails, so a failed build still leaves the
  * previous site whole.
  */
-import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { unwritable } from './output-lock.js';
+import { dropStaging, makeStaging } from './staging.js';
 import { writeFileSync } from './write-files.js';
-import { assertInside, contentHash, STAGING } from './write-in-place.js';
+import { assertInside, contentHash } from './write-in-place.js';
 
 export interface Spool {
   /** The staging folder beside the output folder. */
   readonly dir: string;
   /** Output path -> content hash of every file put so far. */
   readonly hashes: Map<string, string>;
-  /** Writes one output file into the staging folder (synchronously: see writeFilesSync). */
+  /** Writes one output file into the staging folder (synchronously: see write-files.ts). */
   put(rel: string, content: string | Uint8Array): void;
-}
-
-/**
- * Staging folders of this process's builds still in progress. Another process's are told apart by
- * their pid; this process's own must survive the recovery of a build that starts meanwhile.
- */
-const open = new Set<string>();
-
-export function isOpenSpool(dir: string): boolean {
-  return open.has(dir);
 }
 
 /** Makes the staging folder for `outDir` (beside it, on the same file system). */
 export async function openSpool(outDir: string): Promise<Spool> {
-  const parent = path.dirname(outDir);
-  let dir: string;
-  try {
-    await fsp.mkdir(parent, { recursive: true });
-    dir = await fsp.mkdtemp(path.join(parent, `${STAGING}${path.basename(outDir)}-${process.pid}-`));
-  } catch (err) {
-    throw unwritable(outDir, err);
-  }
-  open.add(dir);
+  const dir = await makeStaging(outDir);
   const hashes = new Map<string, string>();
   const made = new Set<string>([dir]);
   return {
@@ -56,6 +37,5 @@ export async function openSpool(outDir: string): Promise<Spool> {
 
 /** Forgets the spool; its folder is removed unless it was swapped in (then it is the site). */
 export async function closeSpool(spool: Spool): Promise<void> {
-  open.delete(spool.dir);
-  await fsp.rm(spool.dir, { recursive: true, force: true });
+  await dropStaging(spool.dir);
 }

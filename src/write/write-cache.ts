@@ -7,7 +7,7 @@ import type { Article } from '../model.js';
 import type { PageRecord } from '../render/index.js';
 import type { SearchBundle } from '../render/search-index.js';
 import { CACHE_SHARDS } from '../article-cache.js';
-import { cacheFolder, cacheShardFile, outputManifestFile, searchCacheFile } from '../load/read-cache.js';
+import { cacheFolder, cacheShardFile, outputFolderOnRecord, outputManifestFile, searchCacheFile } from '../load/read-cache.js';
 
 /** Saves the search bundle for the next build. */
 export async function writeSearchCache(cacheDir: string, bundle: SearchBundle): Promise<void> {
@@ -24,7 +24,7 @@ export interface OutputState {
 
 /** Records what the output folder now holds, for the next build. */
 export async function writeOutputManifest(cacheDir: string, outDir: string, state: OutputState): Promise<void> {
-  await writeAtomically(outputManifestFile(cacheDir), v8.serialize({ outDir, ...state }));
+  await writeAtomically(outputManifestFile(cacheDir), v8.serialize({ outDir: outputFolderOnRecord(cacheDir, outDir), ...state }));
 }
 
 /**

@@ -3,7 +3,7 @@
  * (issue 7): a staged swap of the whole site hard-linked every unchanged file and then removed the
  * retired tree, 27k files each way at 10k articles.
  *
- * 1. The files that changed go to a staging folder beside the site, with a journal of what goes
+ * 1. The files that changed go to a staging folder beside the site as they are rendered, with a journal of what goes
  *    where and which files the site no longer has. A build that dies here leaves the site as it was.
  * 2. The staging folder is renamed to a commit folder: the commit point.
  * 3. Each staged file is renamed over its live path (atomic per file), vanished files are removed,
@@ -15,12 +15,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { writeFilesSync } from './write-files.js';
+import { dropStaging, makeStaging } from './staging.js';
 
 /** Output path (relative, `/`-separated) -> content. */
 export type OutputFiles = ReadonlyMap<string, string | Uint8Array>;
 
-export const STAGING = '.news-archive-staging-';
 export const COMMIT = '.news-archive-commit-';
 const JOURNAL = 'journal.json';
 
@@ -57,7 +56,8 @@ export function assertInside(rel: string): void {
 export interface InPlaceResult {
   /** Content hash of every file the folder now holds. */
   readonly hashes: Map<string, string>;
-  readonly written: number;
+  /** Output paths written (their bytes changed, or their live copies had gone or been edited). */
+  readonly written: readonly string[];
   readonly removed: number;
 }
 
@@ -67,44 +67,64 @@ export function isIntact(outDir: string, rel: string, size: number): boolean {
 }
 
 /**
- * Brings `outDir`, which holds the files of `current` (path -> hash), to `files` plus the `reused`
- * pages (whose live files the render stage found right: pages.ts PageMemo). A file whose hash is
- * on record is written anyway if its live copy is gone or has another size (deleted or edited by
- * hand).
+ * A warm build's changes to a live site, staged as they are rendered (issue 7: held until the
+ * write, the pages a template edit changes at 100k articles ran out of memory).
  */
-export async function updateInPlace(outDir: string, files: OutputFiles, current: ReadonlyMap<string, string>, reused: ReadonlySet<string> = new Set()): Promise<InPlaceResult> {
-  const hashes = hashFiles(files);
-  const write = new Map<string, string | Uint8Array>();
-  for (const [rel, content] of files) {
-    assertInside(rel);
-    const size = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
-    if (current.get(rel) !== hashes.get(rel) || !isIntact(outDir, rel, size)) write.set(rel, content);
-  }
-  for (const rel of reused) {
-    assertInside(rel);
-    const hash = current.get(rel);
-    if (hash === undefined) throw new Error(`${rel}: a reused page is not on record (a bug: build.ts pageMemo takes only pages on record)`);
-    hashes.set(rel, hash);
-  }
-  const remove = [...current.keys()].filter((rel) => !hashes.has(rel));
-  if (write.size === 0 && remove.length === 0) return { hashes, written: 0, removed: 0 };
+export interface StagedUpdate {
+  /**
+   * Takes one rendered file: staged (step 1) unless the live file already has these bytes. A
+   * file whose hash is on record is staged anyway if its live copy is gone or has another size
+   * (deleted or edited by hand).
+   */
+  put(rel: string, content: string | Uint8Array): void;
+  /**
+   * Steps 1 to 3 done: the staged files go live, and the files on record that were neither put
+   * nor `reused` (pages the render stage found right, pages.ts PageMemo) are removed.
+   */
+  commit(reused: ReadonlySet<string>): Promise<InPlaceResult>;
+  /** Removes what was staged and not committed (a failed build, or a record no longer trusted). */
+  discard(): Promise<void>;
+}
 
-  const parent = path.dirname(outDir);
-  const name = path.basename(outDir);
-  const staging = await fsp.mkdtemp(path.join(parent, `${STAGING}${name}-${process.pid}-`));
-  try {
-    await fsp.mkdir(path.join(staging, 'files'));
-    const journal: Journal = { site: await siteId(outDir) ?? '', write: [...write.keys()], remove };
-    writeFilesSync(journal.write.map((rel, i) => [path.join(staging, 'files', String(i)), write.get(rel)!]));
-    await fsp.writeFile(path.join(staging, JOURNAL), JSON.stringify(journal));
-  } catch (err) {
-    await fsp.rm(staging, { recursive: true, force: true });
-    throw err;
-  }
-  const commit = path.join(parent, `${COMMIT}${name}-${process.pid}-${path.basename(staging).split('-').pop()}`);
-  await fsp.rename(staging, commit);
-  await applyCommit(commit, outDir);
-  return { hashes, written: write.size, removed: remove.length };
+/** Starts an update of `outDir`, which holds the files of `current` (path -> hash). */
+export async function stageUpdate(outDir: string, current: ReadonlyMap<string, string>): Promise<StagedUpdate> {
+  const staging = await makeStaging(outDir);
+  await fsp.mkdir(path.join(staging, 'files'));
+  const hashes = new Map<string, string>();
+  const write: string[] = [];
+  return {
+    put(rel, content) {
+      assertInside(rel);
+      const hash = contentHash(content);
+      const size = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+      if (current.get(rel) !== hash || !isIntact(outDir, rel, size)) {
+        fs.writeFileSync(path.join(staging, 'files', String(write.length)), content);
+        write.push(rel);
+      }
+      hashes.set(rel, hash);
+    },
+    async commit(reused) {
+      for (const rel of reused) {
+        assertInside(rel);
+        const hash = current.get(rel);
+        if (hash === undefined) throw new Error(`${rel}: a reused page is not on record (a bug: build.ts pageMemo takes only pages on record)`);
+        hashes.set(rel, hash);
+      }
+      const remove = [...current.keys()].filter((rel) => !hashes.has(rel));
+      if (write.length === 0 && remove.length === 0) {
+        await dropStaging(staging);
+        return { hashes, written: write, removed: 0 };
+      }
+      const journal: Journal = { site: await siteId(outDir) ?? '', write, remove };
+      await fsp.writeFile(path.join(staging, JOURNAL), JSON.stringify(journal));
+      const commit = path.join(path.dirname(outDir), `${COMMIT}${path.basename(outDir)}-${process.pid}-${path.basename(staging).split('-').pop()}`);
+      await fsp.rename(staging, commit);
+      await dropStaging(staging);
+      await applyCommit(commit, outDir);
+      return { hashes, written: write, removed: remove.length };
+    },
+    discard: () => dropStaging(staging),
+  };
 }
 
 /**

@@ -8,8 +8,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { SourceError } from '../diagnostics.js';
 import { alive, unwritable } from './output-lock.js';
-import { closeSpool, isOpenSpool, openSpool, type Spool } from './spool.js';
-import { applyCommit, COMMIT, STAGING, type OutputFiles } from './write-in-place.js';
+import { closeSpool, openSpool, type Spool } from './spool.js';
+import { isOpenStaging, STAGING } from './staging.js';
+import { applyCommit, COMMIT, type OutputFiles } from './write-in-place.js';
 
 export type { OutputFiles };
 
@@ -85,7 +86,7 @@ export async function recoverInterruptedSwap(outDir: string): Promise<void> {
     } else if (retired !== null) {
       if (!outExists && !(await exists(outDir))) await fs.rename(full, outDir);
       else await fs.rm(full, { recursive: true, force: true });
-    } else if (staging !== null && !isLive(staging) && !isOpenSpool(full)) {
+    } else if (staging !== null && !isLive(staging) && !isOpenStaging(full)) {
       await fs.rm(full, { recursive: true, force: true });
     }
   }
@@ -104,8 +105,8 @@ function leftoverPid(entry: string, prefix: string, name: string, suffixed: bool
 }
 
 // A staging folder of a build still running in another process (e.g. a dev server next to a
-// build) must survive; this process's own builds take turns (output-lock.ts), but a cold build
-// renders into its spool before it takes the lock (isOpenSpool).
+// build) must survive; this process's own builds take turns (output-lock.ts), but a build stages
+// its files as it renders them, before it takes the lock (isOpenStaging).
 function isLive(pid: number): boolean {
   return pid !== process.pid && alive(pid);
 }

@@ -1,7 +1,7 @@
 /** Editors overrule the build from front matter and the topics file (issues 3 and 4). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildSite, readOut, writeContent, readArticleRecords } from '../support/site.js';
+import { buildSite, writeContent, readArticleRecords } from '../support/site.js';
 
 const TEXT = [
   'Talks resume in Geneva',

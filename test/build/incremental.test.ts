@@ -90,14 +90,22 @@ describe('warm builds', () => {
     assert.match(readOut(p.out, 'index.html'), /Another Archive/);
   });
 
-  it('should stage the whole site, not hold it, when too many pages changed to update it in place', async () => {
+  it('should stage every page a template changes as it is rendered, hold none, and write the bytes a cold build gives', async () => {
+    // A template edit changes every page: at 100k articles, gigabytes that a warm build once held
+    // until its write.
     const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva'), 'b.md': article('Talks in Vienna', '2016-05-02', 'Vienna') });
     const first = await p.build();
+    const css = [...first.output!.hashes.keys()].find((k) => /^assets\/site\.[0-9a-f]+\.css$/.test(k))!;
+    const cssInode = fs.statSync(path.join(p.out, css)).ino;
     fs.writeFileSync(path.join(p.templates, 'partials', 'article-card.eta'), fs.readFileSync(path.join(p.templates, 'partials', 'article-card.eta'), 'utf8').replace('<', '<!-- edited --><'));
-    // A budget a few pages fill: the update in place is given up and the site staged and swapped in.
-    const second = await p.build({}, { holdAtMost: 20_000 });
+    const second = await p.build();
     assert.equal(second.pagesRendered, htmlPages(first));
     assert.equal(second.files.size, 0, 'written as rendered, none held');
+    const written = new Set(second.written);
+    assert.ok(written.has('index.html') && written.has('archive/2016/03/index.html'), [...written].join(', '));
+    assert.ok(!written.has(css), 'a file whose bytes did not change is not written');
+    assert.equal(fs.statSync(path.join(p.out, css)).ino, cssInode);
+    assert.deepEqual(fs.readdirSync(path.dirname(p.out)).filter((e) => e.startsWith('.news-archive-')), [], 'no staging or commit folder is left');
     assert.match(readOut(p.out, 'index.html'), /<!-- edited -->/);
     assert.deepEqual(brokenInternalLinks(p.out, '/'), []);
     const cold = project({});
@@ -106,8 +114,44 @@ describe('warm builds', () => {
     await cold.build();
     const stable = (m: Map<string, string>) => new Map([...m].filter(([k]) => !/^pagefind\/(filter\/|.*\.pf_meta$|pagefind-entry\.json$)/.test(k)));
     assert.deepEqual(stable(siteFiles(p.out)), stable(siteFiles(cold.out)));
-    // And the next build is warm again, on the record the staged write left.
-    assert.equal((await p.build()).pagesRendered, 0);
+    assert.equal((await p.build()).pagesRendered, 0, 'and the next build is warm on the record this one left');
+  });
+
+  it('should leave the live site as it was when a warm build fails after staging some pages', async () => {
+    const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva'), 'b.md': article('Talks in Vienna', '2016-05-02', 'Vienna') });
+    await p.build();
+    const before = siteFiles(p.out);
+    // The home page and others are staged before the Vienna article's page throws.
+    const template = path.join(p.templates, 'article.eta');
+    fs.writeFileSync(template, fs.readFileSync(template, 'utf8').replace("<% var a = it.article %>", "<% var a = it.article %><% if (a.title.includes('Vienna')) throw new Error('boom') %><!-- edited -->"));
+    const config = resolveConfig(ROOT, { url: 'https://archive.example.org' }, { contentDir: p.content, outDir: p.out, templatesDir: p.templates, cacheDir: p.cache });
+    const failed = await build(config);
+    assert.equal(failed.ok, false);
+    assert.match(failed.diagnostics.map((d) => d.message).join('\n'), /boom/);
+    assert.deepEqual(siteFiles(p.out), before);
+    assert.deepEqual(fs.readdirSync(path.dirname(p.out)).filter((e) => e.startsWith('.news-archive-')), [], 'what was staged is gone');
+  });
+
+  it('should render nothing again when the project was moved whole, and everything when only its output folder changed', async () => {
+    const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva') });
+    await p.build();
+    // content/ and the project (templates, public, .cache) under new paths, as `mv` leaves them
+    const moved = (dir: string) => {
+      const to = path.join(tempDir(), path.basename(dir));
+      fs.renameSync(dir, to);
+      return to;
+    };
+    const content = moved(p.content);
+    const root = moved(path.dirname(p.out));
+    const at = (out: string) => resolveConfig(ROOT, { url: 'https://archive.example.org' }, { contentDir: content, outDir: out, templatesDir: path.join(root, 'templates'), cacheDir: path.join(root, '.cache') });
+    const again = await build(at(path.join(root, 'public')));
+    assert.ok(again.ok);
+    assert.equal(again.pagesRendered, 0);
+    assert.equal(again.searchPartsIndexed, 0);
+    assert.deepEqual(again.written, []);
+    const elsewhere = await build(at(path.join(root, 'public-2')));
+    assert.ok(elsewhere.ok);
+    assert.equal(elsewhere.pagesRendered, htmlPages(elsewhere), 'a new output folder is built whole');
   });
 
   it('should render a page again when its live file was deleted or edited by hand', async () => {
@@ -191,13 +235,13 @@ describe('what a new article touches', () => {
     assert.ok(first.topics.some((t) => t.name === 'Geneva') && first.topics.some((t) => t.name === 'Syria'), first.topics.map((t) => t.name).join(', '));
     fs.writeFileSync(path.join(p.content, 'motor-show.md'), `---\ndate: 2016-09-01\npublisher: Example Post\n---\nMotor show opens\n\nThe motor show opened in Geneva on Thursday.\n`);
     const second = await p.build();
-    const pages = [...second.files.keys()].filter((k) => k.endsWith('.html'));
+    const pages = second.written!.filter((k) => k.endsWith('.html'));
     assert.ok(pages.includes('articles/motor-show-opens/index.html'), pages.join(', '));
     assert.ok(pages.includes('topics/geneva/index.html'), 'the topic page lists the new article');
     for (const day of [10, 14, 18, 22, 26]) assert.ok(!pages.includes(`articles/syria-talks-day-${day}/index.html`), `day ${day} was rendered again`);
     assert.match(readOut(p.out, 'articles/syria-talks-day-10/index.html'), /href="\/topics\/geneva\/"/);
     // The data export: the new article's record and the index are written, no other record.
-    const data = [...second.files.keys()].filter((k) => k.startsWith('data/articles')).sort();
+    const data = second.written!.filter((k) => k.startsWith('data/articles')).sort();
     assert.deepEqual(data, ['data/articles.json', 'data/articles/motor-show-opens.json']);
     const index = JSON.parse(readOut(p.out, 'data/articles.json')) as { slug: string; record: string; topics: string[] }[];
     const entry = index.find((e) => e.slug === 'motor-show-opens')!;
@@ -228,7 +272,7 @@ describe('what a new article touches', () => {
     assert.match(readOut(p.out, 'data/timeline/2016.json'), /Diplomats met in Vienna on Thursday/);
     fs.writeFileSync(path.join(p.content, 'c.md'), article('Talks in Ankara', '2016-07-07', 'Ankara'));
     const second = await p.build();
-    assert.deepEqual([...second.files.keys()].filter((k) => k.startsWith('data/timeline')).sort(), ['data/timeline.json', 'data/timeline/2016.json', 'data/timelinejs/2016.json']);
+    assert.deepEqual(second.written!.filter((k) => k.startsWith('data/timeline')).sort(), ['data/timeline.json', 'data/timeline/2016.json', 'data/timelinejs/2016.json']);
   });
 
   it('should render its own month of the archive and the timeline, and the indexes, but no other month', async () => {
@@ -242,7 +286,7 @@ describe('what a new article touches', () => {
     assert.match(readOut(p.out, 'archive/2016/05/index.html'), /Talks in Vienna/);
     fs.writeFileSync(path.join(p.content, 'd.md'), article('Talks in Ankara', '2016-03-01', 'Ankara'));
     const second = await p.build();
-    const pages = [...second.files.keys()].filter((k) => /^(archive|timeline)\//.test(k)).sort();
+    const pages = second.written!.filter((k) => /^(archive|timeline)\//.test(k)).sort();
     // March gains an article; its "on Thursday" event (25 February) opens a new month on the
     // timeline, and March's page there links back to it. May and July are left alone; the
     // indexes count one more.

@@ -28,7 +28,7 @@ describe('the search records of the seed archive', () => {
     const first = records(input);
     assert.deepEqual(records(input), first);
     assert.equal(first.filter((r) => r.meta.kind === 'Article').length, result.articles.length);
-    assert.equal(first.filter((r) => r.meta.kind.startsWith('Topic')).length, result.topics.length);
+    assert.equal(first.filter((r) => r.meta.kind?.startsWith('Topic')).length, result.topics.length);
     assert.ok(first.filter((r) => r.meta.kind === 'Timeline event').length > 0);
     assert.equal(new Set(first.map((r) => r.url)).size, first.length);
     const article = first.find((r) => r.meta.kind === 'Article')!;

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { withOutputLock } from '../../src/write/output-lock.js';
-import { hashFiles, updateInPlace } from '../../src/write/write-in-place.js';
+import { hashFiles, stageUpdate } from '../../src/write/write-in-place.js';
 import { recoverInterruptedSwap } from '../../src/write/write-site.js';
 import { listFiles, tempDir } from '../support/site.js';
 
@@ -22,18 +22,29 @@ function liveSite(files: Record<string, string>) {
   return { root, out, current: hashFiles(new Map(Object.entries(files))) };
 }
 
+/** A warm build's write: every rendered file put as it comes, then committed (or discarded on error). */
+async function updateInPlace(out: string, files: Map<string, string>, current: ReadonlyMap<string, string>, reused: ReadonlySet<string> = new Set()) {
+  const update = await stageUpdate(out, current);
+  try {
+    for (const [rel, text] of files) update.put(rel, text);
+    return await update.commit(reused);
+  } finally {
+    await update.discard();
+  }
+}
+
 const read = (out: string, rel: string) => fs.readFileSync(path.join(out, rel), 'utf8');
 const siteOf = (dir: string) => {
   const s = fs.statSync(dir, { bigint: true });
   return `${s.dev}:${s.ino}:${s.birthtimeNs}`;
 };
 
-describe('updateInPlace', () => {
+describe('stageUpdate', () => {
   it('should write changed files, remove vanished ones and leave the others alone', async () => {
     const { root, out, current } = liveSite({ 'index.html': 'home', 'a/index.html': 'a', 'gone/index.html': 'old', 'feed.xml': 'feed' });
     const untouched = fs.statSync(path.join(out, 'a/index.html')).ino;
     const r = await updateInPlace(out, new Map([['index.html', 'home, new'], ['a/index.html', 'a'], ['feed.xml', 'feed'], ['b/c/index.html', 'new page']]), current);
-    assert.equal(r.written, 2);
+    assert.deepEqual(r.written, ['index.html', 'b/c/index.html']);
     assert.equal(r.removed, 1);
     assert.deepEqual(listFiles(out), ['a/index.html', 'b/c/index.html', 'feed.xml', 'index.html']);
     assert.equal(read(out, 'index.html'), 'home, new');
@@ -49,7 +60,7 @@ describe('updateInPlace', () => {
     fs.rmSync(path.join(out, 'a/index.html'));
     fs.writeFileSync(path.join(out, 'index.html'), 'edited by hand');
     const r = await updateInPlace(out, new Map([['index.html', 'home'], ['a/index.html', 'a']]), current);
-    assert.equal(r.written, 2);
+    assert.equal(r.written.length, 2);
     assert.deepEqual([read(out, 'index.html'), read(out, 'a/index.html')], ['home', 'a']);
   });
 
@@ -58,7 +69,7 @@ describe('updateInPlace', () => {
     const { out, current } = liveSite({ 'index.html': 'home', 'b/index.html': 'b' });
     const untouched = fs.statSync(path.join(out, 'b/index.html')).ino;
     const r = await updateInPlace(out, new Map([['index.html', 'home, new']]), current, new Set(['b/index.html']));
-    assert.equal(r.written, 1);
+    assert.deepEqual(r.written, ['index.html']);
     assert.equal(r.removed, 0);
     assert.equal(r.hashes.get('b/index.html'), current.get('b/index.html'));
     assert.equal(fs.statSync(path.join(out, 'b/index.html')).ino, untouched);
