@@ -58,11 +58,6 @@ export interface BuildResult {
   readonly articles: readonly Article[];
   readonly topics: readonly LinkedTopic[];
   readonly site: Site | null;
-  /**
-   * Files rendered and held in memory: every file for `check` (write false), none in a build that
-   * writes, which stages each file as it is rendered (`output` lists every file the site holds).
-   */
-  readonly files: ReadonlyMap<string, string | Uint8Array>;
   /** The files a warm build wrote in place (the others were kept as they were); absent after a cold build, which wrote all. */
   readonly written?: readonly string[];
   /** Milliseconds per stage. */
@@ -98,7 +93,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
       timings[stage] += performance.now() - start;
     }
   };
-  const fail = () => ({ ok: false, diagnostics: sortDiagnostics(diagnostics), articles: [], topics: [], site: null, files: new Map(), timings });
+  const fail = () => ({ ok: false, diagnostics: sortDiagnostics(diagnostics), articles: [], topics: [], site: null, timings });
   const fatal = () => diagnostics.some((d) => d.severity === 'error');
 
   // A build killed mid-swap left the previous site under another name: put it back first, so even a
@@ -161,8 +156,10 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
     try {
       let rendered: RenderedSite;
       try {
-        const sink = staged?.spool?.put ?? staged?.update?.put;
-        rendered = await time('render', () => renderSite({ config, ...linked, assets: loaded.theme.assets, statics: loaded.theme.statics, engine, previousSearch, memo: kept, ...(sink ? { sink } : {}) }));
+        // `check` and `report` render to find template errors and keep nothing (at 100k
+        // articles the pages are gigabytes).
+        const sink = staged?.spool?.put ?? staged?.update?.put ?? (() => undefined);
+        rendered = await time('render', () => renderSite({ config, ...linked, assets: loaded.theme.assets, statics: loaded.theme.statics, engine, previousSearch, memo: kept, sink }));
       } catch (err) {
         diagnostics.push(toDiagnostic(err, config.templatesDir, CODES.TEMPLATE_RUNTIME, 'Fix the template named above.'));
         return 'failed';
@@ -200,7 +197,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   const done = (await renderAndWrite(memo)) ?? (await renderAndWrite({ ...memo, previous: new Map() }));
   if (done === 'failed' || done === null) return fail();
   const { rendered, output, written } = done;
-  const { files, search, searchPartsIndexed } = rendered;
+  const { search, searchPartsIndexed } = rendered;
   // Saved only when the site was written: a failed build writes nothing, not even its cache.
   if (output && disk) {
     if (disk.changed) {
@@ -211,7 +208,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
     if (searchPartsIndexed > 0 || !previousSearch) await time('write', () => writeSearchCache(config.cacheDir, search).catch(() => undefined));
   }
   return {
-    ok: true, diagnostics: sortDiagnostics(diagnostics), articles: linked.site.articles, topics: linked.topics, site: linked.site, files, timings,
+    ok: true, diagnostics: sortDiagnostics(diagnostics), articles: linked.site.articles, topics: linked.topics, site: linked.site, timings,
     search, searchPartsIndexed, pagesRendered: [...rendered.pages.keys()].filter((p) => p.endsWith('.html') && !rendered.reused.has(p)).length, ...(output ? { output } : {}), ...(written ? { written } : {}),
     preview: { config, gazetteer, furniture, site: linked.site, wantedSlugs, topics: linked.topics, related: linked.related, assets: loaded.theme.assets, engine },
   };

@@ -65,7 +65,7 @@ program
       process.exitCode = 1;
       return;
     }
-    const paths = [...(result.output?.hashes.keys() ?? result.files.keys())];
+    const paths = [...(result.output?.hashes.keys() ?? [])];
     const pages = paths.filter((f) => f.endsWith('.html')).length;
     // A warm build renders only the pages whose inputs changed; say so, it explains the time.
     const fresh = result.pagesRendered !== undefined && result.pagesRendered < pages ? ` (${result.pagesRendered} rendered, ${pages - result.pagesRendered} unchanged)` : '';

@@ -14,7 +14,7 @@ import { previewArticles, warmUpPreview, type PreviewState } from '../preview.js
 import { replaceFiles, withOutputLock, type OutputState } from '../write/index.js';
 import { createRebuildQueue, watchProject, type Change } from '../watch.js';
 import { startDevServer } from './dev-server.js';
-import { describeChanges, diffOutputs, formatRebuild, hashOutputs, toOverlayItems, type RebuildReport } from './rebuild-report.js';
+import { describeChanges, diffOutputs, formatRebuild, toOverlayItems, type RebuildReport } from './rebuild-report.js';
 
 /** Options of startDev; every field is optional. */
 export interface DevOptions {
@@ -90,10 +90,9 @@ export async function startDev(start: Readonly<Config>, options: DevOptions = {}
     const diagnostics = [...configDiagnostics, ...(result?.diagnostics ?? [])];
     const ok = result?.ok ?? false;
     let diff = { added: [] as string[], changed: [] as string[], removed: [] as string[] };
-    if (result?.ok) {
-      const next = result.output ?? { hashes: hashOutputs(result.files), pages: new Map() };
-      diff = diffOutputs(before, next.hashes);
-      output = next;
+    if (result?.ok && result.output) {
+      diff = diffOutputs(before, result.output.hashes);
+      output = result.output;
       search = result.search ?? null;
       if (!previewState && result.preview) setImmediate(() => void warmUpPreview(result.preview!).catch(() => undefined));
       previewState = result.preview ?? null;

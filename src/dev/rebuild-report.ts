@@ -8,9 +8,6 @@ import type { OverlayItem } from './client-script.js';
 /** Output path -> content hash: what a build wrote, kept between rebuilds to compare. */
 export type OutputHashes = ReadonlyMap<string, string>;
 
-/** Content hash of every output file: the writer's own, so dev mode and in-place writes agree. */
-export { hashFiles as hashOutputs } from '../write/write-in-place.js';
-
 /** Output files added, changed and removed between two builds, each sorted. */
 export interface OutputDiff {
   readonly added: string[];

@@ -28,16 +28,14 @@ export interface RenderInput {
   /** The page records of the build whose output is live: pages with the same record are not rendered. */
   readonly memo?: PageMemo;
   /**
-   * Takes every file as it is rendered (a build writes them straight to a staging folder, so
-   * the site is never held in memory whole); without one they are returned in `files`.
+   * Takes every file as it is rendered: a build writes them straight to a staging folder, so
+   * the site is never held in memory whole.
    */
-  readonly sink?: OutputSink;
+  readonly sink: OutputSink;
 }
 
 /** Everything rendered, and the search bundle (for the cache). */
 export interface RenderedSite {
-  /** Files rendered this time, output path -> content (empty when they went to a sink). */
-  readonly files: Map<string, string | Uint8Array>;
   /** Pages (and search files) that are the same as the live ones (see PageMemo): not made again, kept as they are. */
   readonly reused: ReadonlySet<string>;
   /** Record of every page, for the next build. */
@@ -56,8 +54,7 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
   // Pagefind indexes in its own processes: start it first and render meanwhile.
   const timeline = timelineMonths(site.timeline);
   const parts = planSearch({ config, urls, articles: site.articles, topics: input.topics, timelineMonths: timeline, bySlug: articles });
-  const out = new Map<string, string | Uint8Array>();
-  const put: OutputSink = input.sink ?? ((k, v) => void out.set(k, v));
+  const put = input.sink;
   const searching = buildSearchIndex(parts, config.language, input.previousSearch, input.memo?.intact ?? (() => false), put);
   searching.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   try {
@@ -80,7 +77,7 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
     for (const [k, v] of await renderSitemaps(config, urls, sitemapPages, site.articles)) put(k, v);
     const search = await searching;
     for (const k of search.kept) pages.reused.add(k);
-    return { files: out, reused: pages.reused, pages: pages.records, search: search.bundle, searchPartsIndexed: search.indexed };
+    return { reused: pages.reused, pages: pages.records, search: search.bundle, searchPartsIndexed: search.indexed };
   } catch (err) {
     // The search index stops at its next file (put throws for it too); no Pagefind process is
     // left working for a render given up.

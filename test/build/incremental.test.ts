@@ -53,8 +53,7 @@ describe('warm builds', () => {
     const first = await p.build();
     assert.equal(first.pagesRendered, htmlPages(first));
     const before = siteFiles(p.out);
-    // The cold build wrote its files as it rendered them (none held in memory) and recorded each.
-    assert.equal(first.files.size, 0);
+    // The cold build recorded each file it wrote.
     assert.deepEqual(new Map([...first.output!.hashes].sort()), new Map([...before].sort().map(([rel, b64]) => [rel, contentHash(Buffer.from(b64, 'base64'))])));
     const second = await p.build();
     assert.equal(second.pagesRendered, 0);
@@ -100,7 +99,6 @@ describe('warm builds', () => {
     fs.writeFileSync(path.join(p.templates, 'partials', 'article-card.eta'), fs.readFileSync(path.join(p.templates, 'partials', 'article-card.eta'), 'utf8').replace('<', '<!-- edited --><'));
     const second = await p.build();
     assert.equal(second.pagesRendered, htmlPages(first));
-    assert.equal(second.files.size, 0, 'written as rendered, none held');
     const written = new Set(second.written);
     assert.ok(written.has('index.html') && written.has('archive/2016/03/index.html'), [...written].join(', '));
     assert.ok(!written.has(css), 'a file whose bytes did not change is not written');

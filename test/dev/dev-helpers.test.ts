@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CLIENT_PATH, devClientScript } from '../../src/dev/client-script.js';
 import { clientTag, injectClientTag, pageCandidates } from '../../src/dev/inject.js';
-import { describeChanges, diffOutputs, formatRebuild, hashOutputs, toOverlayItems } from '../../src/dev/rebuild-report.js';
+import { describeChanges, diffOutputs, formatRebuild, toOverlayItems } from '../../src/dev/rebuild-report.js';
+import { hashFiles as hashOutputs } from '../../src/write/write-in-place.js';
 import { diagnostic } from '../../src/diagnostics.js';
 
 describe('pageCandidates', () => {
