@@ -5,12 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { lexiconSnapshot, readSnapshot } from '../../src/extract/lexicon.js';
+import { tempDir } from '../support/site.js';
 
 const compromise = createRequire(import.meta.url)('compromise') as { model(): { one: { lexicon: Record<string, string | string[]> } } };
 
 function tempFile(text: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lexicon-'));
-  const file = path.join(dir, 'compromise-lexicon.json');
+  const file = path.join(tempDir('lexicon-'), 'compromise-lexicon.json');
   fs.writeFileSync(file, text);
   return file;
 }
