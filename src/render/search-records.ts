@@ -86,20 +86,24 @@ function partOf(slug: string, parts: number): number {
 }
 
 /**
- * Every record of the site, split into parts. The primary part (folder '') holds the topics and
- * the timeline, so it is never empty and the search page always has one index to start from; in a
- * split index it holds no articles, because topic counts change with every new article and the
- * primary part is re-indexed each time (issue 7: re-index no more text than changed).
+ * Every record of the site, split into parts. The primary part (folder '') holds the topics, so it
+ * is never empty and the search page always has one index to start from; in a split index it holds
+ * no articles, because topic counts change with every new article and the primary part is
+ * re-indexed each time (issue 7: re-index no more text than changed). The timeline's pages go to
+ * the article parts by a hash of the page, as articles do: in the primary part, their sentences
+ * (80 MB at 100k articles) took Pagefind's process for it to 2 GB, and were indexed again for
+ * every new article.
  */
 export function planSearch(input: SearchInput): SearchPart[] {
   const { config } = input;
   const parts = partCount(input.articles.length, config.searchPartSize);
   const byPart: PlannedRecord[][] = Array.from({ length: parts }, () => []);
   for (const article of input.articles) byPart[partOf(article.slug, parts)]!.push({ article });
-  const shared: PlannedRecord[] = [...topicRecords(input), ...monthRecords(input)].map((make) => ({ make }));
+  for (const month of monthRecords(input)) byPart[partOf(month.page, parts)]!.push({ make: month.make });
+  const shared: PlannedRecord[] = topicRecords(input).map((make) => ({ make }));
   // A part with no records is left out: Pagefind writes an index without a language for it, which
-  // the search page cannot load or merge. So when there are no topics or events to fill the
-  // primary part, it holds the first article part that has articles.
+  // the search page cannot load or merge. So when there are no topics to fill the primary part,
+  // it holds the first article part that has records.
   const articleParts = byPart.map((records, i) => ({ dir: partDir(i), records })).filter((p) => p.records.length > 0);
   const first = shared.length ? -1 : 0;
   const nonEmpty = parts === 1 ? [{ dir: '', records: [...byPart[0]!, ...shared] }]
@@ -125,7 +129,7 @@ export function planSearch(input: SearchInput): SearchPart[] {
 }
 
 /** Bump when the shape of the records changes, so cached indexes are rebuilt. */
-const SEARCH_FORMAT = 5;
+const SEARCH_FORMAT = 6;
 
 // Pagefind prefixes every result URL with the folder its bundle is served from minus `pagefind/`
 // (the base path), so records carry site-relative URLs: giving it `/archive/a/` under the base
@@ -164,9 +168,9 @@ function topicRecords(input: SearchInput): (() => SearchRecord)[] {
  * records made 8 of every 10 output files at 1k articles (issue 7). The result links to the page
  * that shows its events, where each event links on to its sentence.
  */
-function monthRecords(input: SearchInput): (() => SearchRecord)[] {
+function monthRecords(input: SearchInput): { page: string; make: () => SearchRecord }[] {
   // The same pages as the timeline's (pages.ts).
-  return calendarPages(input.timelineMonths, calendarPageSize(input.config.pageSize)).map((p) => () => {
+  return calendarPages(input.timelineMonths, calendarPageSize(input.config.pageSize)).map((p) => ({ page: `${p.group.key}/${p.page}`, make: () => {
     const sources = p.items.flatMap((e) => e.sources);
     const outlets = [...new Set(sources.map((s) => input.bySlug.get(s.article)!.publisher ?? UNKNOWN_PUBLISHER))].sort();
     // The topics named in its sentences (those the topic pages list these events under).
@@ -179,5 +183,5 @@ function monthRecords(input: SearchInput): (() => SearchRecord)[] {
       meta: { title: `Timeline: ${label}`, kind: 'Timeline event', info: `${p.items.length} dated event${p.items.length === 1 ? '' : 's'}`, outlet: outlets.join(', ') },
       filters: { type: ['Event'], year: [p.items[0]!.date.slice(0, 4)], outlet: outlets, topic: topics },
     };
-  });
+  } }));
 }

@@ -47,6 +47,19 @@ describe('the search records of the seed archive', () => {
     }
   });
 
+  it('should keep the topics in the primary part, and spread the timeline over the article parts', () => {
+    // The timeline's sentences in the primary part took Pagefind's process for it to 2 GB at 100k
+    // articles, and were indexed again for every new article.
+    const plan = planSearch(input);
+    assert.ok(plan.length > 1, 'a split index');
+    const kinds = (dir: string) => new Set([...plan.find((p) => p.dir === dir)!.records()].map((r) => r.meta.kind!.split(' ')[0]));
+    assert.deepEqual(kinds(''), new Set(['Topic']));
+    const others = plan.filter((p) => p.dir !== '').map((p) => kinds(p.dir));
+    assert.ok(others.every((k) => k.has('Article')), 'every other part holds articles');
+    assert.ok(others.some((k) => k.has('Timeline')), 'and the timeline pages are among them');
+    assert.equal(plan.reduce((n, p) => n + p.size, 0), records(input).length, 'each record in one part');
+  });
+
   it('should key each part by what its records hold: an article changed changes its part alone', () => {
     const keys = planSearch(input).map((p) => p.key);
     assert.deepEqual(planSearch(input).map((p) => p.key), keys);
