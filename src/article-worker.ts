@@ -1,12 +1,12 @@
 /** Worker entry (piscina): processes one article per task with a gazetteer built once per worker. */
 import { SourceError, type Diagnostic } from './diagnostics.js';
 import { buildGazetteer, type TopicsFile } from './extract/index.js';
-import type { Article, SourceInfo } from './model.js';
-import type { ParsedFrontMatter } from './normalize/index.js';
+import type { Article } from './model.js';
 import { processArticle, type ArticleTimings } from './process-article.js';
+import { frontMatterOf, type ParsedFile } from './parsed-file.js';
 
 export interface WorkerSetup { readonly topicsFile: TopicsFile; readonly furniturePatterns: readonly string[]; readonly dateReference: string | null }
-export interface ArticleTask { readonly setup: WorkerSetup; readonly setupKey: string; readonly source: SourceInfo; readonly fm: ParsedFrontMatter; readonly shared: readonly string[] }
+export interface ArticleTask { readonly setup: WorkerSetup; readonly setupKey: string; readonly file: ParsedFile; readonly shared: readonly string[] }
 export type ArticleOutcome = { ok: true; article: Article; timings: ArticleTimings } | { ok: false; diagnostic: Diagnostic };
 
 let prepared: { key: string; gazetteer: ReturnType<typeof buildGazetteer>; patterns: RegExp[] } | null = null;
@@ -18,7 +18,7 @@ export default function run(task: ArticleTask): ArticleOutcome {
   }
   try {
     const ctx = { furniture: { sharedLines: new Set(task.shared), patterns: prepared.patterns }, dateReference: task.setup.dateReference };
-    return { ok: true, ...processArticle(task.source, task.fm, ctx, prepared.gazetteer) };
+    return { ok: true, ...processArticle(task.file.source, frontMatterOf(task.file), ctx, prepared.gazetteer) };
   } catch (err) {
     if (err instanceof SourceError) return { ok: false, diagnostic: err.diagnostic };
     throw err;

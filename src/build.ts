@@ -7,14 +7,15 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { cloneForLink, persistentCache, PIPELINE_VERSION, textHash, type ArticleCache } from './article-cache.js';
 import { spillArticleBody } from './article-body.js';
-import { processArticles, type ParsedFile } from './process-articles.js';
+import { processArticles } from './process-articles.js';
+import { holdParsed, type ParsedFile } from './parsed-file.js';
 import { sharedValues } from './shared-values.js';
 import type { Config } from './config.js';
 import { CODES, diagnostic, sortDiagnostics, toDiagnostic, type Diagnostic } from './diagnostics.js';
 import { buildGazetteer, parseTopicsFile, type TopicsFile } from './extract/index.js';
 import { assignTopicSlugs, assignUniqueSlugs, buildTimeline, buildTopics, eventsByTopic, findRelated, findStories, sortArticles, type LinkedTopic } from './link/index.js';
 import { findSources, isDirectory, outputManifestStamp, readArticleShard, readOptionalText, readOutputManifest, readSearchCache, readSource, readTheme } from './load/index.js';
-import type { Article, Site, SourceFile } from './model.js';
+import type { Article, Site } from './model.js';
 import type { PreviewState } from './preview.js';
 import { parseFrontMatter } from './normalize/index.js';
 import { createTemplateEngine, renderSite, type PageMemo, type RenderedSite, type SearchBundle } from './render/index.js';
@@ -100,7 +101,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   // build that fails below leaves a whole public/.
   if (options.write !== false) await withOutputLock(config.outDir, () => recoverInterruptedSwap(config.outDir)).catch(() => undefined);
 
-  // load: sources, topics file, theme
+  // load: sources (front matter parsed), topics file, theme
   const loaded = await time('load', () => loadInputs(config, diagnostics));
   if (!loaded) return fail();
 
@@ -108,13 +109,13 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   // Every record is kept with its repeated values made one and, in a big archive, its body in the
   // body file rather than in memory (issue 7).
   const shared = sharedValues();
-  const spill = options.spillBodies ?? loaded.sources.length >= SPILL_BODIES_FROM;
+  const spill = options.spillBodies ?? loaded.parsed.length >= SPILL_BODIES_FROM;
   const keep = spill ? (a: Article) => spillArticleBody(shared.article(a)) : shared.article;
   const disk = options.cache ? null : persistentCache((shard) => timeSync('load', () => readArticleShard(config.cacheDir, shard, keep)));
   const gazetteer = buildGazetteer(loaded.topicsFile);
-  // The source texts are handed over, not kept: nothing after this step reads them (half a
-  // gigabyte at 100k articles).
-  const { articles: extracted, furniture } = await processArticles({ config, parsed: parseAll(loaded.sources.splice(0), diagnostics), topicsFile: loaded.topicsFile, topicsHash: loaded.topicsHash, gazetteer, cache: options.cache ?? disk ?? undefined, keep }, diagnostics, timings);
+  // The parsed files are handed over, not kept: nothing after this step reads them (half a
+  // gigabyte of bodies at 100k articles).
+  const { articles: extracted, furniture } = await processArticles({ config, parsed: loaded.parsed.splice(0), topicsFile: loaded.topicsFile, topicsHash: loaded.topicsHash, gazetteer, cache: options.cache ?? disk ?? undefined, keep }, diagnostics, timings);
 
   const wantedSlugs = new Map(extracted.map((a) => [a.source, a.slug]));
   // link: the archive as a whole, on copies (the cached records are saved as they were made)
@@ -235,11 +236,19 @@ async function loadInputs(config: Readonly<Config>, diagnostics: Diagnostic[]) {
   }
   const found = await findSources(config.contentDir);
   diagnostics.push(...found.diagnostics);
-  const sources: SourceFile[] = [];
-  const reads = found.files.map((f) => readSource(f, config.contentDir, config.maxFileBytes));
-  for (const r of reads) {
-    if (r.ok) sources.push(r.source);
-    else diagnostics.push(r.diagnostic);
+  // Each file's front matter is parsed as it is read, and its text let go (parsed-file.ts): no
+  // moment holds every text.
+  const parsed: ParsedFile[] = [];
+  for (const file of found.files) {
+    const r = readSource(file, config.contentDir, config.maxFileBytes);
+    if (!r.ok) {
+      diagnostics.push(r.diagnostic);
+      continue;
+    }
+    const { text, ...source } = r.source;
+    const fm = parseFrontMatter(text, source.path);
+    if (fm.diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...fm.diagnostics, ...source.diagnostics);
+    else parsed.push(holdParsed(source, fm));
   }
   if (found.files.length === 0) {
     diagnostics.push(diagnostic('error', CODES.CONTENT_EMPTY, 'the content folder has no articles',
@@ -255,18 +264,7 @@ async function loadInputs(config: Readonly<Config>, diagnostics: Diagnostic[]) {
   }
   const theme = await readTheme(config.templatesDir);
   diagnostics.push(...theme.diagnostics);
-  return { sources, topicsFile, topicsHash: textHash(topicsText), theme };
-}
-
-/** Front matter of every file; the texts are let go (each body is all that is needed of its text). */
-function parseAll(sources: readonly SourceFile[], diagnostics: Diagnostic[]): ParsedFile[] {
-  const parsed: ParsedFile[] = [];
-  for (const { text, ...source } of sources) {
-    const fm = parseFrontMatter(text, source.path);
-    if (fm.diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...fm.diagnostics, ...source.diagnostics);
-    else parsed.push({ source, fm });
-  }
-  return parsed;
+  return { parsed, topicsFile, topicsHash: textHash(topicsText), theme };
 }
 
 function link(config: Readonly<Config>, extracted: Article[], topicsFile: TopicsFile) {

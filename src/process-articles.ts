@@ -9,7 +9,8 @@ import type { Config } from './config.js';
 import { SourceError, type Diagnostic } from './diagnostics.js';
 import type { Gazetteer, TopicsFile } from './extract/index.js';
 import type { Article, SourceInfo } from './model.js';
-import { findSharedLines, lineKey, type FurnitureContext, type ParsedFrontMatter } from './normalize/index.js';
+import { findSharedLines, lineKey, type FurnitureContext } from './normalize/index.js';
+import { bodyText, frontMatterOf, type ParsedFile } from './parsed-file.js';
 import { processArticle, type ArticleTimings } from './process-article.js';
 
 /** Below this many articles to compute, starting workers costs more than it saves. */
@@ -30,9 +31,6 @@ export interface ProcessInput {
   readonly keep?: (a: Article) => Article;
 }
 
-/** A source file with its front matter parsed and its text let go (the body holds what is needed). */
-export interface ParsedFile { readonly source: SourceInfo; readonly fm: ParsedFrontMatter }
-
 interface Job {
   /** Null once the article is made (or found in the cache). */
   file: ParsedFile | null;
@@ -51,13 +49,17 @@ export async function processArticles(input: ProcessInput, diagnostics: Diagnost
   const { config, cache } = input;
   const parsed = input.parsed.splice(0);
   const isText = (source: SourceInfo) => source.path.toLowerCase().endsWith('.txt');
-  const sharedLines = findSharedLines(parsed.filter((p) => isText(p.source)).map((p) => ({ publisher: p.fm.data.publisher ?? null, body: p.fm.body })));
+  const texts = parsed.filter((p) => isText(p.source));
+  const sharedLines = findSharedLines(function* () {
+    for (const p of texts) yield { publisher: p.fm.data.publisher ?? null, body: bodyText(p) };
+  }());
   const jobs = parsed.map((file): Job => {
-    const { source, fm } = file;
+    const { source } = file;
     // Only scraped text has furniture; a Markdown article's record does not depend on these lines.
-    const shared = sharedLines.size && isText(source) ? fm.body.split('\n').map(lineKey).filter((k) => sharedLines.has(k)) : [];
+    const shared = sharedLines.size && isText(source) ? bodyText(file).split('\n').map(lineKey).filter((k) => sharedLines.has(k)) : [];
     return { file, shared, key: articleKey(config, source, input.topicsHash, shared), hit: undefined, diagnostics: source.diagnostics };
   });
+  texts.length = 0;
   parsed.length = 0;
   // Looked up in key order, and a hit's file let go at once: the persistent cache reads a shard
   // when a key first asks for it, so the cached records come in as the texts they replace go (a
@@ -100,7 +102,7 @@ export async function processArticles(input: ProcessInput, diagnostics: Diagnost
 
 function runHere(input: ProcessInput, job: ParsedFile, furniture: FurnitureContext): ArticleOutcome {
   try {
-    return { ok: true, ...processArticle(job.source, job.fm, { furniture, dateReference: input.config.dateReference }, input.gazetteer) };
+    return { ok: true, ...processArticle(job.source, frontMatterOf(job), { furniture, dateReference: input.config.dateReference }, input.gazetteer) };
   } catch (err) {
     if (err instanceof SourceError) return { ok: false, diagnostic: err.diagnostic };
     throw err;
@@ -125,7 +127,7 @@ async function runInPool(input: ProcessInput, jobs: readonly Job[], then: (job: 
   const setup: WorkerSetup = { topicsFile: input.topicsFile, furniturePatterns: input.config.furniturePatterns, dateReference: input.config.dateReference };
   const setupKey = input.topicsHash + JSON.stringify(input.config.furniturePatterns) + input.config.dateReference;
   try {
-    return await Promise.all(jobs.map((j) => (pool.run({ setup, setupKey, source: j.file!.source, fm: j.file!.fm, shared: j.shared } satisfies ArticleTask) as Promise<ArticleOutcome>).then((o) => then(j, o))));
+    return await Promise.all(jobs.map((j) => (pool.run({ setup, setupKey, file: j.file!, shared: j.shared } satisfies ArticleTask) as Promise<ArticleOutcome>).then((o) => then(j, o))));
   } finally {
     await pool.destroy();
   }
