@@ -24,8 +24,10 @@ import { closeSpool, isIntact, openSpool, recoverInterruptedSwap, removeOutputMa
 export interface BuildOptions {
   /** Leave bad files out and build the rest (exit 0). */
   readonly keepGoing?: boolean;
-  /** Write the site (false for `check`). @default true */
+  /** Write the site (false for `check`, which renders every page, to find template errors, and indexes nothing). @default true */
   readonly write?: boolean;
+  /** Render and write the site (false for `report`, which needs the articles alone). @default true */
+  readonly render?: boolean;
   /**
    * Reuse per-article results between builds. Dev mode passes one kept in memory; without one,
    * the build reads the persistent cache in `cacheDir` and saves it after a successful write.
@@ -122,6 +124,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   const linked = await time('link', () => link(config, extracted.map(cloneForLink), loaded.topicsFile));
   for (const a of linked.site.articles) diagnostics.push(...a.diagnostics);
   if (fatal() && !options.keepGoing) return { ...fail(), articles: linked.site.articles, topics: linked.topics };
+  if (options.render === false) return { ok: true, diagnostics: sortDiagnostics(diagnostics), articles: linked.site.articles, topics: linked.topics, site: linked.site, timings };
 
   // render: templates are checked as a whole first, so every syntax error is reported at once
   const engine = createTemplateEngine(config.templatesDir);
@@ -160,7 +163,7 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
         // `check` and `report` render to find template errors and keep nothing (at 100k
         // articles the pages are gigabytes).
         const sink = staged?.spool?.put ?? staged?.update?.put ?? (() => undefined);
-        rendered = await time('render', () => renderSite({ config, ...linked, assets: loaded.theme.assets, statics: loaded.theme.statics, engine, previousSearch, memo: kept, sink }));
+        rendered = await time('render', () => renderSite({ config, ...linked, assets: loaded.theme.assets, statics: loaded.theme.statics, engine, previousSearch, memo: kept, sink, search: options.write !== false }));
       } catch (err) {
         diagnostics.push(toDiagnostic(err, config.templatesDir, CODES.TEMPLATE_RUNTIME, 'Fix the template named above.'));
         return 'failed';

@@ -110,7 +110,7 @@ program
     if (diagnostics.some((d) => d.severity === 'error')) return exitWith(diagnostics);
     const { build } = await import('./build.js');
     const { formatReport, reportData } = await import('./report.js');
-    const result = await build(config, { write: false, keepGoing: true });
+    const result = await build(config, { write: false, render: false, keepGoing: true });
     printDiagnostics(result.diagnostics.filter((d) => d.severity === 'error'));
     console.log(opts.json ? JSON.stringify(reportData(result.articles), null, 2) : formatReport(result.articles));
   });

@@ -32,6 +32,8 @@ export interface RenderInput {
    * the site is never held in memory whole.
    */
   readonly sink: OutputSink;
+  /** Build the search index (false for `check`, which writes nothing: a minute of Pagefind at 100k articles). @default true */
+  readonly search?: boolean;
 }
 
 /** Everything rendered, and the search bundle (for the cache). */
@@ -55,7 +57,8 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
   const timeline = timelineMonths(site.timeline);
   const parts = planSearch({ config, urls, articles: site.articles, topics: input.topics, timelineMonths: timeline, bySlug: articles });
   const put = input.sink;
-  const searching = buildSearchIndex(parts, config.language, input.previousSearch, input.memo?.intact ?? (() => false), put);
+  const searching = input.search === false ? Promise.resolve({ bundle: { parts: new Map() }, indexed: 0, kept: [] })
+    : buildSearchIndex(parts, config.language, input.previousSearch, input.memo?.intact ?? (() => false), put);
   searching.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   try {
     for (const [k, v] of hashed.files) put(k, v);

@@ -97,3 +97,16 @@ describe('news-archive check', () => {
     assert.match(r.stderr, /^content\/broken\.txt:3:13: error NA201: .+\n {2}hint: .+\n1 error, 0 warnings\n$/m);
   });
 });
+
+describe('news-archive report', () => {
+  it('should print how each article was read, leave the bad files out, and write nothing', async () => {
+    const dir = makeCliProject({ 'good.txt': GOOD, 'broken.txt': BROKEN });
+    const before = tree(dir);
+    const r = await runCli(['report', '--json'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout) as { source: string; title: string; date: string; publisher: string; paragraphs: number }[];
+    assert.deepEqual(report.map((a) => [a.source, a.title, a.date, a.publisher, a.paragraphs]), [['good.txt', 'Kerry meets Putin in Moscow', '2016-03-24', 'Example Post', 2]]);
+    assert.match(r.stderr, /content\/broken\.txt:3:13: error NA201/);
+    assert.deepEqual(tree(dir), before);
+  });
+});

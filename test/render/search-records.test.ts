@@ -20,6 +20,7 @@ describe('the search records of the seed archive', () => {
     const config = resolveConfig(ROOT, { searchPartSize: 2 }, { contentDir: SEED_CONTENT, templatesDir: TEMPLATES, outDir: path.join(tempDir(), 'public'), cacheDir: path.join(tempDir(), '.cache') });
     result = await build(config, { write: false });
     assert.ok(result.ok);
+    assert.equal(result.searchPartsIndexed, 0, 'a build that writes nothing (check) indexes nothing');
     const site = result.site!;
     input = { config, urls: createUrls(config.basePath, config.url), articles: site.articles, topics: result.topics, timelineMonths: timelineMonths(site.timeline), bySlug: new Map(site.articles.map((a) => [a.slug, a])) };
   });
