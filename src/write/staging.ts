@@ -6,6 +6,7 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { unwritable } from './output-lock.js';
+import { removeTree } from './remove-tree.js';
 
 export const STAGING = '.news-archive-staging-';
 
@@ -36,5 +37,5 @@ export async function makeStaging(outDir: string): Promise<string> {
 /** Forgets a staging folder and removes it, unless it was renamed into place (then nothing is there). */
 export async function dropStaging(dir: string): Promise<void> {
   open.delete(dir);
-  await fsp.rm(dir, { recursive: true, force: true });
+  await removeTree(dir);
 }

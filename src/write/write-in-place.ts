@@ -15,6 +15,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { removeTree } from './remove-tree.js';
 import { dropStaging, makeStaging } from './staging.js';
 
 /** Output path (relative, `/`-separated) -> content. */
@@ -135,7 +136,7 @@ export async function applyCommit(commit: string, outDir: string): Promise<void>
   const journal = JSON.parse(await fsp.readFile(path.join(commit, JOURNAL), 'utf8')) as Journal;
   if (journal.site !== (await siteId(outDir))) {
     // Not this folder's (another folder, or this one replaced since): nothing in it applies here.
-    await fsp.rm(commit, { recursive: true, force: true });
+    await removeTree(commit);
     return;
   }
   const made = new Set<string>();
@@ -160,7 +161,7 @@ export async function applyCommit(commit: string, outDir: string): Promise<void>
   for (const dir of new Set(journal.remove.map((rel) => path.dirname(rel)))) {
     if (dir !== '.') await fsp.rmdir(path.join(outDir, dir)).catch(() => undefined);
   }
-  await fsp.rm(commit, { recursive: true, force: true });
+  await removeTree(commit);
 }
 
 /**

@@ -8,6 +8,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { SourceError } from '../diagnostics.js';
 import { alive, unwritable } from './output-lock.js';
+import { removeTree } from './remove-tree.js';
 import { closeSpool, openSpool, type Spool } from './spool.js';
 import { isOpenStaging, STAGING } from './staging.js';
 import { applyCommit, COMMIT, type OutputFiles } from './write-in-place.js';
@@ -53,7 +54,7 @@ async function swapIn(staging: string, outDir: string): Promise<void> {
     if (hadOld) await fs.rename(retired, outDir);
     throw err;
   }
-  if (hadOld) await fs.rm(retired, { recursive: true, force: true });
+  if (hadOld) await removeTree(retired);
 }
 
 /**
@@ -82,12 +83,12 @@ export async function recoverInterruptedSwap(outDir: string): Promise<void> {
       // A commit is a change to the site it was made against: with that site gone (deleted, or
       // replaced whole by a cold build), it would put old files into a newer one.
       if (outExists) await applyCommit(full, outDir);
-      else await fs.rm(full, { recursive: true, force: true });
+      else await removeTree(full);
     } else if (retired !== null) {
       if (!outExists && !(await exists(outDir))) await fs.rename(full, outDir);
-      else await fs.rm(full, { recursive: true, force: true });
+      else await removeTree(full);
     } else if (staging !== null && !isLive(staging) && !isOpenStaging(full)) {
-      await fs.rm(full, { recursive: true, force: true });
+      await removeTree(full);
     }
   }
 }
