@@ -32,7 +32,7 @@ export interface SearchRecord {
 
 /** One Pagefind index of the bundle. */
 export interface SearchPart {
-  /** Folder under `pagefind/`: '' for the primary index, `part-07/` for a merged one. */
+  /** Folder under `pagefind/`: '' for the primary index, `part-07/` or `timeline-01/` for a merged one. */
   readonly dir: string;
   readonly size: number;
   /**
@@ -89,25 +89,29 @@ function partOf(slug: string, parts: number): number {
  * Every record of the site, split into parts. The primary part (folder '') holds the topics, so it
  * is never empty and the search page always has one index to start from; in a split index it holds
  * no articles, because topic counts change with every new article and the primary part is
- * re-indexed each time (issue 7: re-index no more text than changed). The timeline's pages go to
- * the article parts by a hash of the page, as articles do: in the primary part, their sentences
- * (80 MB at 100k articles) took Pagefind's process for it to 2 GB, and were indexed again for
- * every new article.
+ * re-indexed each time (issue 7: re-index no more text than changed). The timeline's pages have
+ * parts of their own, a quarter as many as the articles', each calendar group's pages together:
+ * an event added to a busy year shifts every later page of that year, and in the primary part the
+ * timeline's sentences (80 MB at 100k articles) were indexed again for every new article, by a
+ * Pagefind process that took 2 GB for it.
  */
 export function planSearch(input: SearchInput): SearchPart[] {
   const { config } = input;
   const parts = partCount(input.articles.length, config.searchPartSize);
   const byPart: PlannedRecord[][] = Array.from({ length: parts }, () => []);
   for (const article of input.articles) byPart[partOf(article.slug, parts)]!.push({ article });
-  for (const month of monthRecords(input)) byPart[partOf(month.page, parts)]!.push({ make: month.make });
   const shared: PlannedRecord[] = topicRecords(input).map((make) => ({ make }));
+  const timelineParts = parts === 1 ? 0 : Math.max(1, Math.floor(parts / 4));
+  const byTimelinePart: PlannedRecord[][] = Array.from({ length: timelineParts }, () => []);
+  for (const page of monthRecords(input)) (timelineParts ? byTimelinePart[partOf(page.group, timelineParts)]! : shared).push({ make: page.make });
   // A part with no records is left out: Pagefind writes an index without a language for it, which
   // the search page cannot load or merge. So when there are no topics to fill the primary part,
   // it holds the first article part that has records.
   const articleParts = byPart.map((records, i) => ({ dir: partDir(i), records })).filter((p) => p.records.length > 0);
   const first = shared.length ? -1 : 0;
+  const timeline = byTimelinePart.map((records, i) => ({ dir: `timeline-${String(i).padStart(2, '0')}/`, records })).filter((p) => p.records.length > 0);
   const nonEmpty = parts === 1 ? [{ dir: '', records: [...byPart[0]!, ...shared] }]
-    : [{ dir: '', records: [...(articleParts[first]?.records ?? []), ...shared] }, ...articleParts.filter((_, i) => i !== first)];
+    : [{ dir: '', records: [...(articleParts[first]?.records ?? []), ...shared] }, ...articleParts.filter((_, i) => i !== first), ...timeline];
   const settings = JSON.stringify([SEARCH_FORMAT, config.language]);
   return nonEmpty.map(({ dir, records }) => {
     // An article's text is its standfirst and its body's blocks: in the key, the standfirst and
@@ -168,9 +172,9 @@ function topicRecords(input: SearchInput): (() => SearchRecord)[] {
  * records made 8 of every 10 output files at 1k articles (issue 7). The result links to the page
  * that shows its events, where each event links on to its sentence.
  */
-function monthRecords(input: SearchInput): { page: string; make: () => SearchRecord }[] {
+function monthRecords(input: SearchInput): { group: string; make: () => SearchRecord }[] {
   // The same pages as the timeline's (pages.ts).
-  return calendarPages(input.timelineMonths, calendarPageSize(input.config.pageSize)).map((p) => ({ page: `${p.group.key}/${p.page}`, make: () => {
+  return calendarPages(input.timelineMonths, calendarPageSize(input.config.pageSize)).map((p) => ({ group: p.group.key, make: () => {
     const sources = p.items.flatMap((e) => e.sources);
     const outlets = [...new Set(sources.map((s) => input.bySlug.get(s.article)!.publisher ?? UNKNOWN_PUBLISHER))].sort();
     // The topics named in its sentences (those the topic pages list these events under).

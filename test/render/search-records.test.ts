@@ -48,17 +48,36 @@ describe('the search records of the seed archive', () => {
     }
   });
 
-  it('should keep the topics in the primary part, and spread the timeline over the article parts', () => {
+  it('should keep the topics in the primary part, the articles and the timeline in parts of their own', () => {
     // The timeline's sentences in the primary part took Pagefind's process for it to 2 GB at 100k
     // articles, and were indexed again for every new article.
     const plan = planSearch(input);
-    assert.ok(plan.length > 1, 'a split index');
     const kinds = (dir: string) => new Set([...plan.find((p) => p.dir === dir)!.records()].map((r) => r.meta.kind!.split(' ')[0]));
+    assert.deepEqual(plan.map((p) => p.dir), ['', 'part-00/', 'part-01/', 'timeline-00/']);
     assert.deepEqual(kinds(''), new Set(['Topic']));
-    const others = plan.filter((p) => p.dir !== '').map((p) => kinds(p.dir));
-    assert.ok(others.every((k) => k.has('Article')), 'every other part holds articles');
-    assert.ok(others.some((k) => k.has('Timeline')), 'and the timeline pages are among them');
+    assert.deepEqual(kinds('part-00/'), new Set(['Article']));
+    assert.deepEqual(kinds('part-01/'), new Set(['Article']));
+    assert.deepEqual(kinds('timeline-00/'), new Set(['Timeline']));
     assert.equal(plan.reduce((n, p) => n + p.size, 0), records(input).length, 'each record in one part');
+    // A small archive keeps one index.
+    const one = planSearch({ ...input, config: { ...input.config, searchPartSize: 1000 } });
+    assert.deepEqual(one.map((p) => p.dir), ['']);
+    assert.deepEqual(new Set([...one[0]!.records()].map((r) => r.meta.kind!.split(' ')[0])), new Set(['Article', 'Topic', 'Timeline']));
+  });
+
+  it('should keep all the pages of a calendar group in one timeline part', () => {
+    // Eight article parts, two timeline parts: a year's pages shift together when an event joins it.
+    const plan = planSearch({ ...input, articles: Array.from({ length: 24 }, (_, i) => ({ ...input.articles[i % input.articles.length]!, slug: `copy-${i}` })) });
+    const timeline = plan.filter((p) => p.dir.startsWith('timeline-'));
+    assert.deepEqual(timeline.map((p) => p.dir), ['timeline-00/', 'timeline-01/'].slice(0, timeline.length));
+    const partOfGroup = new Map<string, string>();
+    for (const p of timeline) {
+      for (const r of p.records()) {
+        const group = /^\/timeline\/([^/]+(?:\/\d\d)?)\//.exec(r.url)![1]!;
+        assert.equal(partOfGroup.get(group) ?? p.dir, p.dir, r.url);
+        partOfGroup.set(group, p.dir);
+      }
+    }
   });
 
   it('should key each part by what its records hold: an article changed changes its part alone', () => {
