@@ -65,17 +65,18 @@ function renderFeedSet(config: Readonly<Config>, urls: Urls, spec: FeedSpec): Ma
   ]);
 }
 
-/** The archive's feeds at the root and each topic's under `topics/<slug>/`. */
-export function renderFeeds(config: Readonly<Config>, urls: Urls, articles: readonly Article[], topics: readonly LinkedTopic[], bySlug: ReadonlyMap<string, Article>): Map<string, string> {
-  const out = renderFeedSet(config, urls, { dir: '', title: config.title, description: config.description, pageUrl: urls.home(), articles });
+/**
+ * The archive's feeds at the root and each topic's under `topics/<slug>/`, one topic's at a time:
+ * three files of 30 items for every topic, held together, grow with the archive (issue 7).
+ */
+export function* renderFeeds(config: Readonly<Config>, urls: Urls, articles: readonly Article[], topics: readonly LinkedTopic[], bySlug: ReadonlyMap<string, Article>): Generator<[string, string]> {
+  yield* renderFeedSet(config, urls, { dir: '', title: config.title, description: config.description, pageUrl: urls.home(), articles });
   for (const t of topics) {
     const list = t.articles.map((s) => bySlug.get(s)!).sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.slug.localeCompare(b.slug));
-    const set = renderFeedSet(config, urls, {
+    yield* renderFeedSet(config, urls, {
       dir: `topics/${t.slug}/`, title: `${t.name} · ${config.title}`, description: t.description ?? `Articles about ${t.name}.`, pageUrl: urls.topic(t.slug), articles: list,
     });
-    for (const [k, v] of set) out.set(k, v);
   }
-  return out;
 }
 
 /**
