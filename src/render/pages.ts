@@ -162,27 +162,36 @@ export const pageRenderers: Record<string, PageRenderer> = {
     const { ctx } = input;
     for (const a of input.site.articles) {
       const url = ctx.urls.article(a.slug);
-      const full = unpackBody(a);
-      const view = articleView(ctx, a, full.bodyHtml);
-      const crumbs = [{ label: 'Latest', href: ctx.urls.home() }, { label: a.title, href: url }];
-      // The topics shown as chips (the most salient): all of them would weigh more than the text.
-      const topics = view.topics.map((t) => ({ name: t.label, url: ctx.urls.absolute(t.href), kind: t.kind }));
-      const meta = a.date ? [{ property: 'article:published_time', content: a.date }] : [];
-      emit(out, input, url, 'article', {
-        ...layoutView(ctx, {
-          title: a.title, description: a.standfirst ?? firstWords(full), path: url, kind: 'article', ogType: 'article', meta,
-          jsonLd: [newsArticleLd(ctx.config, a, ctx.urls.absolute(url), topics), breadcrumbLd(crumbs, ctx.urls.absolute)],
-          breadcrumbs: crumbs,
-        }),
-        article: view,
-      });
+      // The body is unpacked (read back from the body file, inflated) only for a page or record
+      // made this time: what the page shows of it is keyed by its digest, so a warm build does
+      // not unpack every article to find that nothing changed (issue 7).
+      let unpacked: FullArticle | undefined;
+      const full = () => (unpacked ??= unpackBody(a));
+      const digest = bodyDigest(a.body);
+      const page = (body: FullArticle | null) => {
+        const view = articleView(ctx, a, body?.bodyHtml ?? '');
+        const crumbs = [{ label: 'Latest', href: ctx.urls.home() }, { label: a.title, href: url }];
+        // The topics shown as chips (the most salient): all of them would weigh more than the text.
+        const topics = view.topics.map((t) => ({ name: t.label, url: ctx.urls.absolute(t.href), kind: t.kind }));
+        const meta = a.date ? [{ property: 'article:published_time', content: a.date }] : [];
+        return {
+          ...layoutView(ctx, {
+            title: a.title, description: a.standfirst ?? (body ? firstWords(body) : ''), path: url, kind: 'article', ogType: 'article', meta,
+            jsonLd: [newsArticleLd(ctx.config, a, ctx.urls.absolute(url), topics), breadcrumbLd(crumbs, ctx.urls.absolute)],
+            breadcrumbs: crumbs,
+          }),
+          article: view,
+        };
+      };
+      const key = crypto.createHash('sha1').update(input.memo?.salt ?? '').update('article').update(JSON.stringify(page(null))).update(digest).digest('base64');
+      emitFile(out, input.memo, outputPathFor(url, ctx.config.basePath), key, () => input.engine.render('article', page(full())));
       // Not a page but made like one: the article's record of the data export, written only when
       // it changed (one file of every record would be 1.3 GB at 100k articles). Made here, from
       // the body unpacked for the page, not unpacked again in a pass of its own.
       if (input.withData !== false) {
         const { body, ...rest } = a;
-        const key = crypto.createHash('sha1').update(input.memo?.salt ?? '').update(JSON.stringify(rest)).update(bodyDigest(body)).digest('base64');
-        emitFile(out, input.memo, articleRecordPath(a.slug), key, () => exportJson(exportArticle(full)));
+        const key = crypto.createHash('sha1').update(input.memo?.salt ?? '').update(JSON.stringify(rest)).update(digest).digest('base64');
+        emitFile(out, input.memo, articleRecordPath(a.slug), key, () => exportJson(exportArticle(full())));
       }
       yield;
     }

@@ -79,6 +79,23 @@ describe('warm builds', () => {
     assert.deepEqual(stable(siteFiles(p.out)), stable(siteFiles(cold.out)));
   });
 
+  it('should render an article page again when only its body changed, and its data record with it', async () => {
+    // A page's key stands for its body by the body's digest: the body itself is unpacked only for
+    // the pages made this time.
+    const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva'), 'b.md': article('Talks in Vienna', '2016-05-02', 'Vienna') });
+    await p.build();
+    // A word for a word: the same count, dates and names, so nothing but the body itself changes.
+    const file = path.join(p.content, 'b.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('No agreement was reached.', 'No agreement was signed.'));
+    const second = await p.build();
+    assert.ok(second.written!.includes('articles/talks-in-vienna/index.html'), second.written!.join(', '));
+    assert.ok(second.written!.includes('data/articles/talks-in-vienna.json'));
+    assert.ok(!second.written!.includes('articles/talks-in-geneva/index.html'));
+    assert.match(readOut(p.out, 'articles/talks-in-vienna/index.html'), /No agreement was signed\./);
+    assert.match(readOut(p.out, 'data/articles/talks-in-vienna.json'), /No agreement was signed\./);
+    assert.equal((await p.build()).pagesRendered, 0);
+  });
+
   it('should render every page again when a template or the config changes', async () => {
     const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva') });
     const first = await p.build();
