@@ -3,7 +3,7 @@ import { SourceError, type Diagnostic } from './diagnostics.js';
 import { buildGazetteer, type TopicsFile } from './extract/index.js';
 import type { Article } from './model.js';
 import { processArticle, type ArticleTimings } from './process-article.js';
-import { frontMatterOf, type ParsedFile } from './parsed-file.js';
+import type { ParsedFile } from './parsed-file.js';
 
 export interface WorkerSetup { readonly topicsFile: TopicsFile; readonly furniturePatterns: readonly string[]; readonly dateReference: string | null }
 export interface ArticleTask { readonly setup: WorkerSetup; readonly setupKey: string; readonly file: ParsedFile; readonly shared: readonly string[] }
@@ -18,7 +18,7 @@ export default function run(task: ArticleTask): ArticleOutcome {
   }
   try {
     const ctx = { furniture: { sharedLines: new Set(task.shared), patterns: prepared.patterns }, dateReference: task.setup.dateReference };
-    return { ok: true, ...processArticle(task.file.source, frontMatterOf(task.file), ctx, prepared.gazetteer) };
+    return { ok: true, ...processArticle(task.file.source, task.file.fm, ctx, prepared.gazetteer) };
   } catch (err) {
     if (err instanceof SourceError) return { ok: false, diagnostic: err.diagnostic };
     throw err;

@@ -10,7 +10,7 @@ import { SourceError, type Diagnostic } from './diagnostics.js';
 import type { Gazetteer, TopicsFile } from './extract/index.js';
 import type { Article, SourceInfo } from './model.js';
 import { findSharedLines, lineKey, type FurnitureContext } from './normalize/index.js';
-import { bodyText, frontMatterOf, type ParsedFile } from './parsed-file.js';
+import type { ParsedFile } from './parsed-file.js';
 import { processArticle, type ArticleTimings } from './process-article.js';
 
 /** Below this many articles to compute, starting workers costs more than it saves. */
@@ -49,17 +49,13 @@ export async function processArticles(input: ProcessInput, diagnostics: Diagnost
   const { config, cache } = input;
   const parsed = input.parsed.splice(0);
   const isText = (source: SourceInfo) => source.path.toLowerCase().endsWith('.txt');
-  const texts = parsed.filter((p) => isText(p.source));
-  const sharedLines = findSharedLines(function* () {
-    for (const p of texts) yield { publisher: p.fm.data.publisher ?? null, body: bodyText(p) };
-  }());
+  const sharedLines = findSharedLines(parsed.filter((p) => isText(p.source)).map((p) => ({ publisher: p.fm.data.publisher ?? null, body: p.fm.body })));
   const jobs = parsed.map((file): Job => {
     const { source } = file;
     // Only scraped text has furniture; a Markdown article's record does not depend on these lines.
-    const shared = sharedLines.size && isText(source) ? bodyText(file).split('\n').map(lineKey).filter((k) => sharedLines.has(k)) : [];
+    const shared = sharedLines.size && isText(source) ? file.fm.body.split('\n').map(lineKey).filter((k) => sharedLines.has(k)) : [];
     return { file, shared, key: articleKey(config, source, input.topicsHash, shared), hit: undefined, diagnostics: source.diagnostics };
   });
-  texts.length = 0;
   parsed.length = 0;
   // Looked up in key order, and a hit's file let go at once: the persistent cache reads a shard
   // when a key first asks for it, so the cached records come in as the texts they replace go (a
@@ -102,7 +98,7 @@ export async function processArticles(input: ProcessInput, diagnostics: Diagnost
 
 function runHere(input: ProcessInput, job: ParsedFile, furniture: FurnitureContext): ArticleOutcome {
   try {
-    return { ok: true, ...processArticle(job.source, frontMatterOf(job), { furniture, dateReference: input.config.dateReference }, input.gazetteer) };
+    return { ok: true, ...processArticle(job.source, job.fm, { furniture, dateReference: input.config.dateReference }, input.gazetteer) };
   } catch (err) {
     if (err instanceof SourceError) return { ok: false, diagnostic: err.diagnostic };
     throw err;

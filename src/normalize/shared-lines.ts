@@ -20,7 +20,7 @@ export const MAX_SHARED_LINE = 400;
  * Publishers are compared trimmed and case-insensitively. The result is one set for the whole
  * corpus, as `FurnitureContext.sharedLines` expects.
  */
-export function findSharedLines(docs: Iterable<{ publisher: string | null; body: string }>): Set<string> {
+export function findSharedLines(docs: readonly { publisher: string | null; body: string }[]): Set<string> {
   const groups = new Map<string, Map<string, number>>();
   const shared = new Set<string>();
   for (const doc of docs) {
