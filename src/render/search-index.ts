@@ -57,7 +57,7 @@ export async function buildSearchIndex(parts: readonly SearchPart[], language: s
     }
   }
   // Largest first, so the processes finish together.
-  todo.sort((a, b) => b.size - a.size);
+  todo.sort((a, b) => b.weight - a.weight);
   const processes = Math.max(1, Math.min(todo.length, os.availableParallelism()));
   const queue = [...todo];
   await Promise.all(Array.from({ length: processes }, async () => {

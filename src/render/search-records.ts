@@ -34,7 +34,14 @@ export interface SearchRecord {
 export interface SearchPart {
   /** Folder under `pagefind/`: '' for the primary index, `part-07/` or `timeline-01/` for a merged one. */
   readonly dir: string;
+  /** Its records. */
   readonly size: number;
+  /**
+   * About how much text it indexes, in articles' worth: the order parts are indexed in, largest
+   * first, so that no Pagefind process is left working alone at the end. A timeline page holds
+   * the sentences of up to a page of events: by records alone, the timeline's parts came last.
+   */
+  readonly weight: number;
   /**
    * Its records, made one by one as the part is indexed: an article's text is unpacked from its
    * body only then, not for every part of every build, nor for a whole part at once (issue 7).
@@ -49,7 +56,7 @@ export interface SearchPart {
  * indexed, never held meanwhile. An article's text stays in its packed body until then; the
  * timeline's records, made up front, held every event's sentence again (80 MB at 100k articles).
  */
-type PlannedRecord = { readonly article: Article } | { readonly make: () => SearchRecord };
+type PlannedRecord = { readonly article: Article } | { readonly make: () => SearchRecord; readonly weight?: number };
 
 export interface SearchInput {
   readonly config: Readonly<Config>;
@@ -103,7 +110,7 @@ export function planSearch(input: SearchInput): SearchPart[] {
   const shared: PlannedRecord[] = topicRecords(input).map((make) => ({ make }));
   const timelineParts = parts === 1 ? 0 : Math.max(1, Math.floor(parts / 4));
   const byTimelinePart: PlannedRecord[][] = Array.from({ length: timelineParts }, () => []);
-  for (const page of monthRecords(input)) (timelineParts ? byTimelinePart[partOf(page.group, timelineParts)]! : shared).push({ make: page.make });
+  for (const page of monthRecords(input)) (timelineParts ? byTimelinePart[partOf(page.group, timelineParts)]! : shared).push({ make: page.make, weight: page.weight });
   // A part with no records is left out: Pagefind writes an index without a language for it, which
   // the search page cannot load or merge. So when there are no topics to fill the primary part,
   // it holds the first article part that has records.
@@ -124,6 +131,7 @@ export function planSearch(input: SearchInput): SearchPart[] {
     return {
       dir,
       size: records.length,
+      weight: records.reduce((w, r) => w + ('article' in r ? 1 : r.weight ?? 0), 0),
       *records() {
         for (const r of records) yield 'make' in r ? r.make() : { ...articleRecord(input, r.article), content: articleText(r.article) };
       },
@@ -172,9 +180,9 @@ function topicRecords(input: SearchInput): (() => SearchRecord)[] {
  * records made 8 of every 10 output files at 1k articles (issue 7). The result links to the page
  * that shows its events, where each event links on to its sentence.
  */
-function monthRecords(input: SearchInput): { group: string; make: () => SearchRecord }[] {
-  // The same pages as the timeline's (pages.ts).
-  return calendarPages(input.timelineMonths, calendarPageSize(input.config.pageSize)).map((p) => ({ group: p.group.key, make: () => {
+function monthRecords(input: SearchInput): { group: string; weight: number; make: () => SearchRecord }[] {
+  // The same pages as the timeline's (pages.ts). An article is about twenty sentences.
+  return calendarPages(input.timelineMonths, calendarPageSize(input.config.pageSize)).map((p) => ({ group: p.group.key, weight: p.items.reduce((n, e) => n + e.sources.length, 0) / 20, make: () => {
     const sources = p.items.flatMap((e) => e.sources);
     const outlets = [...new Set(sources.map((s) => input.bySlug.get(s.article)!.publisher ?? UNKNOWN_PUBLISHER))].sort();
     // The topics named in its sentences (those the topic pages list these events under).
