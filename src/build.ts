@@ -159,13 +159,25 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
     }
     try {
       let rendered: RenderedSite;
+      // Files are written as they are rendered: a write that fails (a full disk) is the output
+      // folder's problem, not a template's.
+      let unwritable: unknown;
+      const put = staged?.spool?.put ?? staged?.update?.put;
+      // `check` renders to find template errors and keeps nothing (at 100k articles the pages
+      // are gigabytes).
+      const sink = put ? (rel: string, content: string | Uint8Array) => {
+        try {
+          put(rel, content);
+        } catch (err) {
+          unwritable ??= err;
+          throw err;
+        }
+      } : () => undefined;
       try {
-        // `check` and `report` render to find template errors and keep nothing (at 100k
-        // articles the pages are gigabytes).
-        const sink = staged?.spool?.put ?? staged?.update?.put ?? (() => undefined);
         rendered = await time('render', () => renderSite({ config, ...linked, assets: loaded.theme.assets, statics: loaded.theme.statics, engine, previousSearch, memo: kept, sink, search: options.write !== false }));
       } catch (err) {
-        diagnostics.push(toDiagnostic(err, config.templatesDir, CODES.TEMPLATE_RUNTIME, 'Fix the template named above.'));
+        diagnostics.push(unwritable ? toDiagnostic(unwritable, config.outDir, CODES.OUTPUT_UNWRITABLE, 'Check the output folder and the space left on its disk.')
+          : toDiagnostic(err, config.templatesDir, CODES.TEMPLATE_RUNTIME, 'Fix the template named above.'));
         return 'failed';
       }
       if (!staged) return { rendered };

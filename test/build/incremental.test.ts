@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { memoryCache } from '../../src/article-cache.js';
+import { CODES } from '../../src/diagnostics.js';
 import { build, type BuildOptions } from '../../src/build.js';
 import { resolveConfig, type UserConfig } from '../../src/config.js';
 import { contentHash } from '../../src/write/write-in-place.js';
@@ -145,6 +146,24 @@ describe('warm builds', () => {
     assert.match(failed.diagnostics.map((d) => d.message).join('\n'), /boom/);
     assert.deepEqual(siteFiles(p.out), before);
     assert.deepEqual(fs.readdirSync(path.dirname(p.out)).filter((e) => e.startsWith('.news-archive-')), [], 'what was staged is gone');
+  });
+
+  it('should call a write that fails while pages are rendered an output problem, and leave the site as it was', async () => {
+    const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva') });
+    await p.build();
+    const before = siteFiles(p.out);
+    // A theme file where the pages need a folder: the whole site is staged again (the theme
+    // changed), and writing the first article page into the staging folder fails.
+    fs.writeFileSync(path.join(p.templates, 'static', 'articles'), 'in the way');
+    // No record of the live site: the site is rendered whole, into a staging folder.
+    for (const f of fs.readdirSync(p.cache)) if (f.startsWith('output-')) fs.rmSync(path.join(p.cache, f));
+    const config = resolveConfig(ROOT, { url: 'https://archive.example.org' }, { contentDir: p.content, outDir: p.out, templatesDir: p.templates, cacheDir: p.cache });
+    const failed = await build(config);
+    assert.equal(failed.ok, false);
+    const errors = failed.diagnostics.filter((d) => d.severity === 'error');
+    assert.deepEqual(errors.map((d) => d.code), [CODES.OUTPUT_UNWRITABLE], errors.map((d) => d.message).join('\n'));
+    assert.deepEqual(siteFiles(p.out), before);
+    assert.deepEqual(fs.readdirSync(path.dirname(p.out)).filter((e) => e.startsWith('.news-archive-')), []);
   });
 
   it('should render nothing again when the project was moved whole, and everything when only its output folder changed', async () => {
