@@ -3,10 +3,12 @@
  * `feed` package with absolute URLs from config `url`. Dates come from the articles, never the
  * clock, so two builds of the same input give the same bytes (issue 6, item 7).
  */
+import crypto from 'node:crypto';
 import { Feed } from 'feed';
 import type { Config } from '../config.js';
 import type { LinkedTopic } from '../link/topics.js';
 import { unpackBody } from '../article-body.js';
+import { bodyDigest } from '../body-store.js';
 import type { Article } from '../model.js';
 import { escapeHtml, safeJson } from './escape.js';
 import type { Urls } from './urls.js';
@@ -65,17 +67,37 @@ function renderFeedSet(config: Readonly<Config>, urls: Urls, spec: FeedSpec): Ma
   ]);
 }
 
+/** One feed set as planned: its files, a key for what they show, and how to make them. */
+export interface FeedSet {
+  readonly paths: readonly string[];
+  /**
+   * Stands for everything the files show but the config (the caller salts it): a warm build
+   * makes again only the feeds whose items changed (issue 7: every topic's three files, and the
+   * bodies of items without a standfirst unpacked, in every build).
+   */
+  readonly key: string;
+  readonly make: () => Map<string, string>;
+}
+
 /**
  * The archive's feeds at the root and each topic's under `topics/<slug>/`, one topic's at a time:
  * three files of 30 items for every topic, held together, grow with the archive (issue 7).
  */
-export function* renderFeeds(config: Readonly<Config>, urls: Urls, articles: readonly Article[], topics: readonly LinkedTopic[], bySlug: ReadonlyMap<string, Article>): Generator<[string, string]> {
-  yield* renderFeedSet(config, urls, { dir: '', title: config.title, description: config.description, pageUrl: urls.home(), articles });
+export function* feedSets(config: Readonly<Config>, urls: Urls, articles: readonly Article[], topics: readonly LinkedTopic[], bySlug: ReadonlyMap<string, Article>): Generator<FeedSet> {
+  const set = (spec: FeedSpec): FeedSet => {
+    // What renderFeedSet reads of each item; a body only when there is no standfirst.
+    const items = spec.articles.filter((a) => a.date).slice(0, FEED_SIZE).map((a) => [a.slug, a.title, a.date, a.standfirst, a.publisher, a.byline,
+      a.topics.slice(0, 5).map((t) => [t.name, t.slug]), a.standfirst == null ? bodyDigest(a.body) : null]);
+    return {
+      paths: ['feed.xml', 'atom.xml', 'feed.json'].map((f) => `${spec.dir}${f}`),
+      key: crypto.createHash('sha1').update(JSON.stringify([spec.dir, spec.title, spec.description, spec.pageUrl, items])).digest('base64'),
+      make: () => renderFeedSet(config, urls, spec),
+    };
+  };
+  yield set({ dir: '', title: config.title, description: config.description, pageUrl: urls.home(), articles });
   for (const t of topics) {
     const list = t.articles.map((s) => bySlug.get(s)!).sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.slug.localeCompare(b.slug));
-    yield* renderFeedSet(config, urls, {
-      dir: `topics/${t.slug}/`, title: `${t.name} · ${config.title}`, description: t.description ?? `Articles about ${t.name}.`, pageUrl: urls.topic(t.slug), articles: list,
-    });
+    yield set({ dir: `topics/${t.slug}/`, title: `${t.name} · ${config.title}`, description: t.description ?? `Articles about ${t.name}.`, pageUrl: urls.topic(t.slug), articles: list });
   }
 }
 

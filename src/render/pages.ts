@@ -91,6 +91,25 @@ function emitFile(out: PageMap, memo: PageMemo | undefined, path: string, key: s
   out.records.set(path, { key, size: typeof text === 'string' ? Buffer.byteLength(text) : text.byteLength });
 }
 
+/**
+ * Makes the files of `paths` together, unless each one the last build wrote there had the same key
+ * (a feed set: three files from one list of items).
+ */
+export function emitFiles(out: PageMap, memo: PageMemo | undefined, paths: readonly string[], key: string, make: () => ReadonlyMap<string, string | Uint8Array>): void {
+  const previous = paths.map((p) => memo?.previous.get(p));
+  if (previous.every((r, i) => r?.key === key && memo!.intact(paths[i]!, r.size))) {
+    paths.forEach((p, i) => {
+      out.reused.add(p);
+      out.records.set(p, previous[i]!);
+    });
+    return;
+  }
+  for (const [p, text] of make()) {
+    out.rendered(p, text);
+    out.records.set(p, { key, size: typeof text === 'string' ? Buffer.byteLength(text) : text.byteLength });
+  }
+}
+
 /** The timeline's months (and years, for year-only dates), in date order. */
 export function timelineMonths(timeline: readonly TimelineEntry[]): CalendarGroup<TimelineEntry>[] {
   return groupByMonth(timeline, (e) => e.date);

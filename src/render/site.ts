@@ -1,11 +1,12 @@
 /** The render stage as a whole: linked archive in, every output file (path -> content) out. */
+import crypto from 'node:crypto';
 import type { Config } from '../config.js';
 import type { LinkedTopic } from '../link/topics.js';
 import type { Article, Site, Story, TimelineEntry } from '../model.js';
 import { hashAssets, type AssetFile } from './assets.js';
 import { exportData } from './export-json.js';
-import { renderFeeds } from './feeds.js';
-import { pageRenderers, renderNow, renderPages, timelineMonths, type OutputSink, type PageMemo, type PageRecord } from './pages.js';
+import { feedSets } from './feeds.js';
+import { emitFiles, pageRenderers, renderNow, renderPages, timelineMonths, type OutputSink, type PageMemo, type PageRecord } from './pages.js';
 import { buildSearchIndex, type SearchBundle } from './search-index.js';
 import { planSearch } from './search-records.js';
 import { renderSitemaps } from './sitemap.js';
@@ -66,7 +67,10 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
     // The primary part is the search bundle itself; the search page merges the others into it.
     const searchParts = parts.filter((p) => p.dir !== '').map((p) => p.dir);
     const pages = await renderPages({ site, topics: input.topics, ctx, engine: input.engine, eventsByTopic: input.eventsByTopic, searchParts, timelineMonths: timeline, ...(input.memo ? { memo: input.memo } : {}) }, put);
-    for (const [k, v] of renderFeeds(config, urls, site.articles, input.topics, articles)) put(k, v);
+    for (const feed of feedSets(config, urls, site.articles, input.topics, articles)) {
+      const key = crypto.createHash('sha1').update(input.memo?.salt ?? '').update(feed.key).digest('base64');
+      emitFiles(pages, input.memo, feed.paths, key, feed.make);
+    }
     for (const [k, v] of exportData(site, input.topics)) put(k, v);
     const newest = site.articles.find((a) => a.date)?.date ?? null;
     // A topic page changes when an article joins it: its lastmod is its newest article's date.

@@ -97,6 +97,21 @@ describe('warm builds', () => {
     assert.equal((await p.build()).pagesRendered, 0);
   });
 
+  it('should make again only the feeds whose items changed', async () => {
+    const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva'), 'b.md': article('Talks in Vienna', '2016-05-02', 'Vienna') });
+    const first = await p.build();
+    assert.ok(first.output!.hashes.has('topics/vienna/feed.xml') && first.output!.hashes.has('topics/geneva/atom.xml'));
+    fs.writeFileSync(path.join(p.content, 'c.md'), article('More talks in Geneva', '2016-06-01', 'Geneva'));
+    const second = await p.build();
+    const feeds = second.written!.filter((k) => /(feed\.xml|atom\.xml|feed\.json)$/.test(k)).sort();
+    assert.deepEqual(feeds, ['atom.xml', 'feed.json', 'feed.xml', 'topics/geneva/atom.xml', 'topics/geneva/feed.json', 'topics/geneva/feed.xml']);
+    assert.match(readOut(p.out, 'topics/geneva/feed.xml'), /More talks in Geneva/);
+    assert.match(readOut(p.out, 'topics/vienna/feed.xml'), /Talks in Vienna/, 'a feed kept is still there');
+    const third = await p.build({ title: 'Another Archive' });
+    assert.match(readOut(p.out, 'topics/vienna/atom.xml'), /Another Archive/, 'the config is in every feed key');
+    assert.ok(third.written!.includes('topics/vienna/feed.json'));
+  });
+
   it('should render every page again when a template or the config changes', async () => {
     const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva') });
     const first = await p.build();
