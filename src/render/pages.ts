@@ -80,22 +80,14 @@ function emit(out: PageMap, input: PageInput, url: string, template: string, vie
 
 /** Makes the file under `path` unless the one the last build wrote there had the same key. */
 function emitFile(out: PageMap, memo: PageMemo | undefined, path: string, key: string, make: () => string | Uint8Array): void {
-  const previous = memo?.previous.get(path);
-  if (previous?.key === key && memo!.intact(path, previous.size)) {
-    out.reused.add(path);
-    out.records.set(path, previous);
-    return;
-  }
-  const text = make();
-  out.rendered(path, text);
-  out.records.set(path, { key, size: typeof text === 'string' ? Buffer.byteLength(text) : text.byteLength });
+  emitFiles(out, memo, [path], key, () => [[path, make()]]);
 }
 
 /**
  * Makes the files of `paths` together, unless each one the last build wrote there had the same key
  * (a feed set: three files from one list of items).
  */
-export function emitFiles(out: PageMap, memo: PageMemo | undefined, paths: readonly string[], key: string, make: () => ReadonlyMap<string, string | Uint8Array>): void {
+export function emitFiles(out: PageMap, memo: PageMemo | undefined, paths: readonly string[], key: string, make: () => Iterable<readonly [string, string | Uint8Array]>): void {
   const previous = paths.map((p) => memo?.previous.get(p));
   if (previous.every((r, i) => r?.key === key && memo!.intact(paths[i]!, r.size))) {
     paths.forEach((p, i) => {
