@@ -31,8 +31,8 @@ export function memoryCache(): ArticleCache & { readonly size: number } {
   };
 }
 
-/** The key of one article's result. `shared` are the publisher-shared lines found in this article. */
-export function articleKey(config: Readonly<Config>, source: SourceInfo, topicsHash: string, shared: readonly string[]): string {
+/** The key of one article's result. `shared` are the hashes of the publisher-shared lines found in this article. */
+export function articleKey(config: Readonly<Config>, source: SourceInfo, topicsHash: string, shared: readonly number[]): string {
   return crypto.createHash('sha256').update(JSON.stringify([
     PIPELINE_VERSION, source.relPath, source.hash, config.furniturePatterns, config.dateReference, topicsHash, shared,
   ])).digest('hex');

@@ -4,22 +4,23 @@
  * leaves the bad files out), so a failed build never touches the previous site.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { cloneForLink, persistentCache, PIPELINE_VERSION, textHash, type ArticleCache } from './article-cache.js';
 import { spillArticleBody } from './article-body.js';
 import { processArticles } from './process-articles.js';
-import { holdParsed, type ParsedFile } from './parsed-file.js';
+import { holdParsed, isScrapedText, type LoadedSource } from './parsed-file.js';
 import { sharedValues } from './shared-values.js';
 import type { Config } from './config.js';
 import { CODES, diagnostic, sortDiagnostics, toDiagnostic, type Diagnostic } from './diagnostics.js';
 import { buildGazetteer, parseTopicsFile, type TopicsFile } from './extract/index.js';
 import { assignTopicSlugs, assignUniqueSlugs, buildTimeline, buildTopics, eventsByTopic, findRelated, findStories, sortArticles, type LinkedTopic } from './link/index.js';
-import { findSources, isDirectory, outputManifestStamp, readArticleShard, readOptionalText, readOutputManifest, readSearchCache, readSource, readTheme } from './load/index.js';
+import { fileStat, findSources, isDirectory, isSettled, outputManifestStamp, readArticleShard, readOptionalText, readOutputManifest, readSearchCache, readSource, readSourceIndex, readTheme, sameFile, type KnownSource, type SourceIndex } from './load/index.js';
 import type { Article, Site } from './model.js';
 import type { PreviewState } from './preview.js';
-import { parseFrontMatter } from './normalize/index.js';
+import { lineHashes, parseFrontMatter } from './normalize/index.js';
 import { createTemplateEngine, renderSite, type PageMemo, type RenderedSite, type SearchBundle } from './render/index.js';
-import { closeSpool, isIntact, openSpool, recoverInterruptedSwap, removeOutputManifest, removeStaleCaches, stageUpdate, withOutputLock, writeArticleCache, writeOutputManifest, writeSearchCache, writeSite, type OutputState, type Spool, type StagedUpdate } from './write/index.js';
+import { closeSpool, isIntact, openSpool, recoverInterruptedSwap, removeOutputManifest, removeStaleCaches, stageUpdate, withOutputLock, writeArticleCache, writeOutputManifest, writeSearchCache, writeSite, writeSourceIndex, type OutputState, type Spool, type StagedUpdate } from './write/index.js';
 
 export interface BuildOptions {
   /** Leave bad files out and build the rest (exit 0). */
@@ -41,6 +42,13 @@ export interface BuildOptions {
   readonly previousOutput?: OutputState;
   /** Dev mode: the search bundle of the previous build, whose unchanged parts are reused. */
   readonly previousSearch?: SearchBundle | null;
+  /**
+   * Dev mode: what the previous build knew of each source file (load/source-index.ts), so
+   * unchanged files are not read again. Without it, a build reads the one saved in `cacheDir`.
+   */
+  readonly sourceIndex?: SourceIndex;
+  /** How long a file must have been left alone to be recorded in the source index. @default SETTLED_MS (source-index.ts) */
+  readonly settledMs?: number;
   /** Keep article bodies in the body file (body-store.ts). @default from SPILL_BODIES_FROM articles */
   readonly spillBodies?: boolean;
 }
@@ -74,6 +82,10 @@ export interface BuildResult {
   readonly searchPartsIndexed?: number;
   /** What dev mode needs to render an edited article's page at once (preview.ts). */
   readonly preview?: PreviewState;
+  /** What this build knew of each source file, for the next (see BuildOptions.sourceIndex). */
+  readonly sourceIndex?: SourceIndex;
+  /** Source files read this time (the others were known from the last build and unchanged). */
+  readonly sourcesRead?: number;
 }
 
 /** Runs the pipeline for a resolved config. Never throws for bad input: problems come back as diagnostics. */
@@ -103,21 +115,27 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   // build that fails below leaves a whole public/.
   if (options.write !== false) await withOutputLock(config.outDir, () => recoverInterruptedSwap(config.outDir)).catch(() => undefined);
 
-  // load: sources (front matter parsed), topics file, theme
-  const loaded = await time('load', () => loadInputs(config, diagnostics));
+  // load: sources (front matter parsed, or known from the last build), topics file, theme
+  const known = options.sourceIndex ?? (options.cache ? new Map() : timeSync('load', () => readSourceIndex(config.cacheDir)));
+  const loaded = await time('load', () => loadInputs(config, known, options.settledMs, diagnostics));
   if (!loaded) return fail();
+  let sourcesRead = loaded.read;
 
   // normalize + extract, per article, reused from the cache when nothing it depends on changed.
   // Every record is kept with its repeated values made one and, in a big archive, its body in the
   // body file rather than in memory (issue 7).
   const shared = sharedValues();
-  const spill = options.spillBodies ?? loaded.parsed.length >= SPILL_BODIES_FROM;
+  const spill = options.spillBodies ?? loaded.sources.length >= SPILL_BODIES_FROM;
   const keep = spill ? (a: Article) => spillArticleBody(shared.article(a)) : shared.article;
   const disk = options.cache ? null : persistentCache((shard) => timeSync('load', () => readArticleShard(config.cacheDir, shard, keep)));
   const gazetteer = buildGazetteer(loaded.topicsFile);
   // The parsed files are handed over, not kept: nothing after this step reads them (half a
   // gigabyte of bodies at 100k articles).
-  const { articles: extracted, furniture } = await processArticles({ config, parsed: loaded.parsed.splice(0), topicsFile: loaded.topicsFile, topicsHash: loaded.topicsHash, gazetteer, cache: options.cache ?? disk ?? undefined, keep }, diagnostics, timings);
+  const read = (s: LoadedSource) => {
+    sourcesRead++;
+    return readLoaded(s.source.path, config, diagnostics);
+  };
+  const { articles: extracted, furniture } = await processArticles({ config, sources: loaded.sources.splice(0), read, topicsFile: loaded.topicsFile, topicsHash: loaded.topicsHash, gazetteer, cache: options.cache ?? disk ?? undefined, keep }, diagnostics, timings);
 
   const wantedSlugs = new Map(extracted.map((a) => [a.source, a.slug]));
   // link: the archive as a whole, on copies (the cached records are saved as they were made)
@@ -222,11 +240,13 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
       await time('write', () => removeStaleCaches(config.cacheDir).catch(() => undefined));
     }
     if (searchPartsIndexed > 0 || !previousSearch) await time('write', () => writeSearchCache(config.cacheDir, search).catch(() => undefined));
+    if (!sameIndex(known, loaded.index)) await time('write', () => writeSourceIndex(config.cacheDir, loaded.index).catch(() => undefined));
   }
   return {
     ok: true, diagnostics: sortDiagnostics(diagnostics), articles: linked.site.articles, topics: linked.topics, site: linked.site, timings,
     search, searchPartsIndexed, pagesRendered: [...rendered.pages.keys()].filter((p) => p.endsWith('.html') && !rendered.reused.has(p)).length, ...(output ? { output } : {}), ...(written ? { written } : {}),
     preview: { config, gazetteer, furniture, site: linked.site, wantedSlugs, topics: linked.topics, related: linked.related, assets: loaded.theme.assets, engine },
+    sourceIndex: loaded.index, sourcesRead,
   };
 }
 
@@ -243,7 +263,7 @@ function pageMemo(config: Readonly<Config>, templates: readonly { path: string; 
   return { previous, salt, intact: (rel, size) => !!current?.hashes.has(rel) && isIntact(config.outDir, rel, size) };
 }
 
-async function loadInputs(config: Readonly<Config>, diagnostics: Diagnostic[]) {
+async function loadInputs(config: Readonly<Config>, known: SourceIndex, settledMs: number | undefined, diagnostics: Diagnostic[]) {
   if (!(await isDirectory(config.contentDir))) {
     diagnostics.push(diagnostic('error', CODES.CONTENT_MISSING, 'the content folder does not exist',
       `Create it and put articles (.md or .txt) in it, or point --content at your articles.`, { file: config.contentDir }));
@@ -251,19 +271,26 @@ async function loadInputs(config: Readonly<Config>, diagnostics: Diagnostic[]) {
   }
   const found = await findSources(config.contentDir);
   diagnostics.push(...found.diagnostics);
-  // Each file's front matter is parsed as it is read, and its text let go (parsed-file.ts): no
-  // moment holds every text.
-  const parsed: ParsedFile[] = [];
+  // A file as it was at the last build is not read (source-index.ts); the others have their front
+  // matter parsed as they are read, and their text let go (parsed-file.ts): no moment holds every text.
+  const startedAt = Date.now();
+  const sources: LoadedSource[] = [];
+  const index = new Map<string, KnownSource>();
+  let read = 0;
   for (const file of found.files) {
-    const r = readSource(file, config.contentDir, config.maxFileBytes);
-    if (!r.ok) {
-      diagnostics.push(r.diagnostic);
-      continue;
+    const relPath = path.relative(config.contentDir, file).split(path.sep).join('/');
+    const k = known.get(relPath);
+    const stat = k && fs.statSync(file, { throwIfNoEntry: false });
+    let s: LoadedSource | null;
+    if (k && stat && stat.size <= config.maxFileBytes && sameFile(fileStat(stat), k.stat)) {
+      s = { source: { path: file, relPath, hash: k.hash, diagnostics: [] }, stat: k.stat, publisher: k.publisher, lines: k.lines, parsed: null };
+    } else {
+      read++;
+      s = readLoaded(file, config, diagnostics);
     }
-    const { text, ...source } = r.source;
-    const fm = parseFrontMatter(text, source.path);
-    if (fm.diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...fm.diagnostics, ...source.diagnostics);
-    else parsed.push(holdParsed(source, fm));
+    if (!s) continue;
+    sources.push(s);
+    if (isSettled(s.stat, startedAt, settledMs)) index.set(relPath, { stat: s.stat, hash: s.source.hash, publisher: s.publisher, lines: s.lines });
   }
   if (found.files.length === 0) {
     diagnostics.push(diagnostic('error', CODES.CONTENT_EMPTY, 'the content folder has no articles',
@@ -279,7 +306,35 @@ async function loadInputs(config: Readonly<Config>, diagnostics: Diagnostic[]) {
   }
   const theme = await readTheme(config.templatesDir);
   diagnostics.push(...theme.diagnostics);
-  return { parsed, topicsFile, topicsHash: textHash(topicsText), theme };
+  return { sources, index, read, topicsFile, topicsHash: textHash(topicsText), theme };
+}
+
+/** Reads and parses one source file; null, its problems in `diagnostics`, when it cannot be. */
+function readLoaded(file: string, config: Readonly<Config>, diagnostics: Diagnostic[]): LoadedSource | null {
+  const r = readSource(file, config.contentDir, config.maxFileBytes);
+  if (!r.ok) {
+    diagnostics.push(r.diagnostic);
+    return null;
+  }
+  const { text, ...source } = r.source;
+  const fm = parseFrontMatter(text, source.path);
+  if (fm.diagnostics.some((d) => d.severity === 'error')) {
+    diagnostics.push(...fm.diagnostics, ...source.diagnostics);
+    return null;
+  }
+  // Furniture is looked for in scraped text only.
+  const scraped = isScrapedText(source.path);
+  return { source, stat: r.stat, publisher: scraped ? fm.data.publisher ?? null : null, lines: scraped ? lineHashes(fm.body) : null, parsed: holdParsed(source, fm) };
+}
+
+/** Whether a new index would say the same as the one read (then it is not saved again). */
+function sameIndex(a: SourceIndex, b: SourceIndex): boolean {
+  if (a.size !== b.size) return false;
+  for (const [rel, k] of b) {
+    const o = a.get(rel);
+    if (!o || o.hash !== k.hash || !sameFile(o.stat, k.stat)) return false;
+  }
+  return true;
 }
 
 function link(config: Readonly<Config>, extracted: Article[], topicsFile: TopicsFile) {

@@ -1,10 +1,25 @@
 /** A source file between load and its article: front matter parsed, the file's text let go. */
+import type { FileStat } from './load/source-index.js';
 import type { SourceInfo } from './model.js';
 import type { ParsedFrontMatter } from './normalize/front-matter.js';
 
 export interface ParsedFile {
   readonly source: SourceInfo;
   readonly fm: ParsedFrontMatter;
+}
+
+/**
+ * A source as load hands it on: read and parsed, or known from the last build and not read
+ * (load/source-index.ts), its text read only if its article must be made.
+ */
+export interface LoadedSource {
+  readonly source: SourceInfo;
+  readonly stat: FileStat;
+  /** Scraped text only: the publisher its front matter names, and its lines' hashes (normalize/shared-lines.ts). */
+  readonly publisher: string | null;
+  readonly lines: Float64Array | null;
+  /** Null when known from the last build and not read. */
+  readonly parsed: ParsedFile | null;
 }
 
 /**
@@ -16,4 +31,9 @@ export interface ParsedFile {
  */
 export function holdParsed(source: SourceInfo, { body, ...fm }: ParsedFrontMatter): ParsedFile {
   return { source, fm: { ...structuredClone(fm), body } };
+}
+
+/** Scraped text (`.txt`), the only kind of source with site furniture to find. */
+export function isScrapedText(file: string): boolean {
+  return file.toLowerCase().endsWith('.txt');
 }

@@ -17,7 +17,8 @@ import type { Gazetteer } from './extract/index.js';
 import type { LinkedTopic } from './link/index.js';
 import { readSource } from './load/index.js';
 import type { Article, Site } from './model.js';
-import { parseFrontMatter, type FurnitureContext } from './normalize/index.js';
+import { parseFrontMatter } from './normalize/index.js';
+import { furnitureOf, type CorpusFurniture } from './process-articles.js';
 import { processArticle } from './process-article.js';
 import { renderArticlePages, type TemplateEngine } from './render/index.js';
 import type { AssetFile } from './render/assets.js';
@@ -26,7 +27,7 @@ import type { AssetFile } from './render/assets.js';
 export interface PreviewState {
   readonly config: Readonly<Config>;
   readonly gazetteer: Gazetteer;
-  readonly furniture: FurnitureContext;
+  readonly furniture: CorpusFurniture;
   readonly site: Site;
   /** Source path -> the slug its article asked for, before the link stage made slugs unique. */
   readonly wantedSlugs: ReadonlyMap<string, string>;
@@ -62,7 +63,7 @@ export async function previewArticles(state: PreviewState, files: readonly strin
     if (fm.diagnostics.some((d) => d.severity === 'error')) return null;
     let article: Article;
     try {
-      article = processArticle(read.source, fm, { furniture: state.furniture, dateReference: config.dateReference }, state.gazetteer).article;
+      article = processArticle(read.source, fm, { furniture: furnitureOf(state.furniture, fm.body), dateReference: config.dateReference }, state.gazetteer).article;
     } catch (err) {
       if (err instanceof SourceError) return null;
       throw err;

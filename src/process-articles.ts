@@ -8,9 +8,9 @@ import type { ArticleOutcome, ArticleTask, WorkerSetup } from './article-worker.
 import type { Config } from './config.js';
 import { SourceError, type Diagnostic } from './diagnostics.js';
 import type { Gazetteer, TopicsFile } from './extract/index.js';
-import type { Article, SourceInfo } from './model.js';
-import { findSharedLines, lineKey, type FurnitureContext } from './normalize/index.js';
-import type { ParsedFile } from './parsed-file.js';
+import type { Article } from './model.js';
+import { findSharedHashes, hashLineKey, lineKeys, type FurnitureContext } from './normalize/index.js';
+import type { LoadedSource, ParsedFile } from './parsed-file.js';
 import { processArticle, type ArticleTimings } from './process-article.js';
 
 /** Below this many articles to compute, starting workers costs more than it saves. */
@@ -19,10 +19,13 @@ export const PARALLEL_THRESHOLD = 64;
 export interface ProcessInput {
   readonly config: Readonly<Config>;
   /**
-   * The parsed files, handed over: the array is emptied, and each file's body is let go as soon
-   * as its article is made (at 100k articles the bodies are 0.4 GB, the records as much again).
+   * The sources, handed over: the array is emptied, and each file's body is let go as soon as its
+   * article is made (at 100k articles the bodies are 0.4 GB, the records as much again). A source
+   * known from the last build (load/source-index.ts) comes unread.
    */
-  readonly parsed: ParsedFile[];
+  readonly sources: LoadedSource[];
+  /** Reads and parses a source that came unread, when its article must be made after all. */
+  readonly read: (source: LoadedSource) => LoadedSource | null;
   readonly topicsFile: TopicsFile;
   readonly topicsHash: string;
   readonly gazetteer: Gazetteer;
@@ -31,58 +34,90 @@ export interface ProcessInput {
   readonly keep?: (a: Article) => Article;
 }
 
+/** What the corpus knows about furniture: the hashes of lines shared within a publisher, and the config's patterns. */
+export interface CorpusFurniture {
+  readonly shared: ReadonlySet<number>;
+  readonly patterns: readonly RegExp[];
+}
+
+/** The furniture context of one article: the corpus's shared lines that its body has. */
+export function furnitureOf(corpus: CorpusFurniture, body: string): FurnitureContext {
+  return { sharedLines: new Set(sharedLinesOf(corpus.shared, body)), patterns: corpus.patterns };
+}
+
+function sharedLinesOf(shared: ReadonlySet<number>, body: string): string[] {
+  return shared.size ? lineKeys(body).filter((k) => shared.has(hashLineKey(k))) : [];
+}
+
 interface Job {
   /** Null once the article is made (or found in the cache). */
-  file: ParsedFile | null;
-  readonly shared: string[];
-  readonly key: string;
+  source: LoadedSource | null;
+  key: string;
   /** The cached record, if any (looked up once every key is known). */
   hit: Article | undefined;
-  readonly diagnostics: readonly Diagnostic[];
+  /** The source's read warnings (encoding), reported with an error of its article. */
+  diagnostics: readonly Diagnostic[];
 }
 
 /**
- * Processes all parsed files in order; bad ones become diagnostics. Adds per-stage time to
- * `timings`. Also returns the furniture context it used (the lines shared across a publisher).
+ * Processes all sources in order; bad ones become diagnostics. Adds per-stage time to `timings`.
+ * Also returns the furniture it used (the lines shared across a publisher).
  */
-export async function processArticles(input: ProcessInput, diagnostics: Diagnostic[], timings: ArticleTimings): Promise<{ articles: Article[]; furniture: FurnitureContext }> {
+export async function processArticles(input: ProcessInput, diagnostics: Diagnostic[], timings: ArticleTimings): Promise<{ articles: Article[]; furniture: CorpusFurniture }> {
   const { config, cache } = input;
-  const parsed = input.parsed.splice(0);
-  const isText = (source: SourceInfo) => source.path.toLowerCase().endsWith('.txt');
-  const sharedLines = findSharedLines(parsed.filter((p) => isText(p.source)).map((p) => ({ publisher: p.fm.data.publisher ?? null, body: p.fm.body })));
-  const jobs = parsed.map((file): Job => {
-    const { source } = file;
-    // Only scraped text has furniture; a Markdown article's record does not depend on these lines.
-    const shared = sharedLines.size && isText(source) ? file.fm.body.split('\n').map(lineKey).filter((k) => sharedLines.has(k)) : [];
-    return { file, shared, key: articleKey(config, source, input.topicsHash, shared), hit: undefined, diagnostics: source.diagnostics };
-  });
-  parsed.length = 0;
+  const sources = input.sources.splice(0);
+  const shared = findSharedHashes(function* () {
+    for (const s of sources) if (s.lines) yield { publisher: s.publisher, lines: s.lines };
+  }());
+  // Only scraped text has furniture; a Markdown article's record does not depend on these lines.
+  const keyOf = (s: LoadedSource) => articleKey(config, s.source, input.topicsHash, s.lines && shared.size ? Array.from(s.lines.filter((h) => shared.has(h))) : []);
+  const jobs = sources.map((source): Job => ({ source, key: keyOf(source), hit: undefined, diagnostics: [] }));
+  sources.length = 0;
   // Looked up in key order, and a hit's file let go at once: the persistent cache reads a shard
   // when a key first asks for it, so the cached records come in as the texts they replace go (a
   // warm build of 100k articles held every text and every cached record at once).
   for (const job of [...jobs].sort((a, b) => (a.key < b.key ? -1 : 1))) {
     job.hit = cache?.get(job.key);
-    if (job.hit) job.file = null;
+    if (job.hit) job.source = null;
   }
-  const misses = jobs.filter((j) => !j.hit);
-  const furniture = { sharedLines, patterns: config.furniturePatterns.map((p) => new RegExp(p, 'iu')) };
+  // A source that came unread is read now. If it changed since it was looked at (an edit during
+  // the build), its key is worked out again from what was read.
+  const misses: Job[] = [];
+  for (const job of jobs) {
+    if (job.hit) continue;
+    const known = job.source!;
+    const read = known.parsed ? known : input.read(known);
+    if (!read) {
+      job.source = null;
+      continue;
+    }
+    job.source = read;
+    job.diagnostics = read.source.diagnostics;
+    if (read.source.hash !== known.source.hash) {
+      job.key = keyOf(read);
+      job.hit = cache?.get(job.key);
+    }
+    if (!job.hit) misses.push(job);
+  }
+  const furniture = { shared, patterns: config.furniturePatterns.map((p) => new RegExp(p, 'iu')) };
   const keep = input.keep ?? ((a: Article) => a);
   // Each record is kept as it arrives, and its file let go, not after the last one.
   const done = (job: Job, o: ArticleOutcome): ArticleOutcome => {
-    job.file = null;
+    job.source = null;
     return o.ok ? { ...o, article: keep(o.article) } : o;
   };
   const outcomes = misses.length >= PARALLEL_THRESHOLD && os.availableParallelism() > 1
-    ? await runInPool(input, misses, done)
-    : misses.map((j) => done(j, runHere(input, j.file!, furniture)));
-  const byKey = new Map(misses.map((j, i) => [j.key, outcomes[i]!]));
+    ? await runInPool(input, shared, misses, done)
+    : misses.map((j) => done(j, runHere(input, j.source!.parsed!, furnitureOf(furniture, j.source!.parsed!.fm.body))));
+  const byJob = new Map(misses.map((j, i) => [j, outcomes[i]!]));
   const out: Article[] = [];
   for (const job of jobs) {
     if (job.hit) {
       out.push(job.hit);
       continue;
     }
-    const outcome = byKey.get(job.key)!;
+    const outcome = byJob.get(job);
+    if (!outcome) continue; // unreadable: its diagnostic is in already
     if (!outcome.ok) {
       diagnostics.push(outcome.diagnostic, ...job.diagnostics);
       continue;
@@ -105,7 +140,7 @@ function runHere(input: ProcessInput, job: ParsedFile, furniture: FurnitureConte
   }
 }
 
-async function runInPool(input: ProcessInput, jobs: readonly Job[], then: (job: Job, o: ArticleOutcome) => ArticleOutcome): Promise<ArticleOutcome[]> {
+async function runInPool(input: ProcessInput, shared: ReadonlySet<number>, jobs: readonly Job[], then: (job: Job, o: ArticleOutcome) => ArticleOutcome): Promise<ArticleOutcome[]> {
   // Under tsx (tests, bench) the worker is the .ts source and needs the same loader, resolved from
   // here rather than from the current folder, which may be any project.
   const fromSource = import.meta.url.endsWith('.ts');
@@ -123,7 +158,7 @@ async function runInPool(input: ProcessInput, jobs: readonly Job[], then: (job: 
   const setup: WorkerSetup = { topicsFile: input.topicsFile, furniturePatterns: input.config.furniturePatterns, dateReference: input.config.dateReference };
   const setupKey = input.topicsHash + JSON.stringify(input.config.furniturePatterns) + input.config.dateReference;
   try {
-    return await Promise.all(jobs.map((j) => (pool.run({ setup, setupKey, file: j.file!, shared: j.shared } satisfies ArticleTask) as Promise<ArticleOutcome>).then((o) => then(j, o))));
+    return await Promise.all(jobs.map((j) => (pool.run({ setup, setupKey, file: j.source!.parsed!, shared: sharedLinesOf(shared, j.source!.parsed!.fm.body) } satisfies ArticleTask) as Promise<ArticleOutcome>).then((o) => then(j, o))));
   } finally {
     await pool.destroy();
   }

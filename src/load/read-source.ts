@@ -5,8 +5,9 @@ import path from 'node:path';
 import { CODES, diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { SourceFile } from '../model.js';
 import { decodeText } from './decode-text.js';
+import { fileStat, type FileStat } from './source-index.js';
 
-export type ReadResult = { ok: true; source: SourceFile } | { ok: false; diagnostic: Diagnostic };
+export type ReadResult = { ok: true; source: SourceFile; stat: FileStat } | { ok: false; diagnostic: Diagnostic };
 
 /**
  * Reads `file`; `contentDir` gives the record's relative path. Size is checked before reading.
@@ -15,8 +16,9 @@ export type ReadResult = { ok: true; source: SourceFile } | { ok: false; diagnos
  */
 export function readSource(file: string, contentDir: string, maxBytes: number): ReadResult {
   let bytes: Buffer;
+  let stat: fs.Stats;
   try {
-    const stat = fs.statSync(file);
+    stat = fs.statSync(file);
     if (stat.size > maxBytes) {
       return { ok: false, diagnostic: diagnostic('error', CODES.FILE_TOO_LARGE,
         `the file is ${(stat.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit for one article`,
@@ -31,5 +33,5 @@ export function readSource(file: string, contentDir: string, maxBytes: number): 
   if (!decoded.ok) return decoded;
   const relPath = path.relative(contentDir, file).split(path.sep).join('/');
   const hash = crypto.createHash('sha1').update(bytes).digest('hex');
-  return { ok: true, source: { path: file, relPath, text: decoded.text, hash, diagnostics: decoded.diagnostics } };
+  return { ok: true, source: { path: file, relPath, text: decoded.text, hash, diagnostics: decoded.diagnostics }, stat: fileStat(stat) };
 }

@@ -2,6 +2,7 @@
 export { parseFrontMatter, parseCalendarDate, type ParsedFrontMatter } from './front-matter.js';
 export { normalizeArticle, type NormalizeContext } from './article.js';
 export { findSharedLines, type FurnitureContext } from './plain-text.js';
+export { findSharedHashes, hashLineKey, lineHashes, lineKeys } from './shared-lines.js';
 export { slugify, safeSlug, isValidSlug, RESERVED_SLUGS } from './slug.js';
 export { parseMarkdown, blockNodes, leadingTitle } from './markdown.js';
 export { lineKey } from './text.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MAX_SHARED_LINE, findSharedLines } from '../../src/normalize/shared-lines.js';
+import { MAX_SHARED_LINE, findSharedHashes, findSharedLines, hashLineKey, lineHashes, lineKeys } from '../../src/normalize/shared-lines.js';
 
 test('should find lines shared by two articles of the same publisher', () => {
   const shared = findSharedLines([
@@ -33,4 +33,23 @@ test('should not count lines longer than the furniture limit', () => {
     { publisher: 'A', body: long },
   ]);
   assert.equal(shared.size, 0);
+});
+
+test('should find the same shared lines by hash as by text', () => {
+  const docs = [
+    { publisher: 'Gazette', body: 'Headline one\n\nFollow the Gazette on  our app\nBody one.' },
+    { publisher: 'gazette', body: 'Headline two\r\nFollow the Gazette on our app\r\nBody two.\nBody two.' },
+    { publisher: 'Other', body: 'Body one.' },
+  ];
+  const byText = findSharedLines(docs);
+  const byHash = findSharedHashes(docs.map((d) => ({ publisher: d.publisher, lines: lineHashes(d.body) })));
+  assert.deepEqual([...byHash], [...byText].map(hashLineKey));
+  // Each line once, in order, so a repeated line does not count as shared with itself.
+  assert.deepEqual(lineKeys('A\nb\n a \n\nB'), ['a', 'b']);
+});
+
+test('should hash different line keys apart', () => {
+  const keys = ['follow us', 'follow us ', 'follow ud', 'a', 'b', ''];
+  assert.equal(new Set(keys.map(hashLineKey)).size, keys.length);
+  assert.ok(keys.map(hashLineKey).every((h) => Number.isSafeInteger(h) && h >= 0));
 });
