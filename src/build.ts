@@ -14,13 +14,13 @@ import { sharedValues } from './shared-values.js';
 import type { Config } from './config.js';
 import { CODES, diagnostic, sortDiagnostics, toDiagnostic, type Diagnostic } from './diagnostics.js';
 import { buildGazetteer, parseTopicsFile, type TopicsFile } from './extract/index.js';
-import { assignTopicSlugs, assignUniqueSlugs, buildTimeline, buildTopics, eventsByTopic, findRelated, findStories, sortArticles, type LinkedTopic } from './link/index.js';
-import { fileStat, findSources, isDirectory, isSettled, outputManifestStamp, readArticleShard, readOptionalText, readOutputManifest, readSearchCache, readSource, readSourceIndex, readTheme, sameFile, type KnownSource, type SourceIndex } from './load/index.js';
+import { assignTopicSlugs, assignUniqueSlugs, buildTopics, eventsByTopic, findRelated, findStories, sortArticles, timelineWithMemo, type LinkedTopic, type TimelineMemo } from './link/index.js';
+import { fileStat, findSources, isDirectory, isSettled, outputManifestStamp, readArticleShard, readOptionalText, readOutputManifest, readSearchCache, readSource, readSourceIndex, readTheme, readTimelineMemo, sameFile, type KnownSource, type SourceIndex } from './load/index.js';
 import type { Article, Site } from './model.js';
 import type { PreviewState } from './preview.js';
 import { lineHashes, parseFrontMatter } from './normalize/index.js';
 import { createTemplateEngine, renderSite, type PageMemo, type RenderedSite, type SearchBundle } from './render/index.js';
-import { closeSpool, isIntact, openSpool, recoverInterruptedSwap, removeOutputManifest, removeStaleCaches, stageUpdate, withOutputLock, writeArticleCache, writeOutputManifest, writeSearchCache, writeSite, writeSourceIndex, type OutputState, type Spool, type StagedUpdate } from './write/index.js';
+import { closeSpool, isIntact, openSpool, recoverInterruptedSwap, removeOutputManifest, removeStaleCaches, stageUpdate, withOutputLock, writeArticleCache, writeOutputManifest, writeSearchCache, writeSite, writeSourceIndex, writeTimelineMemo, type OutputState, type Spool, type StagedUpdate } from './write/index.js';
 
 export interface BuildOptions {
   /** Leave bad files out and build the rest (exit 0). */
@@ -49,6 +49,8 @@ export interface BuildOptions {
   readonly sourceIndex?: SourceIndex;
   /** How long a file must have been left alone to be recorded in the source index. @default SETTLED_MS (source-index.ts) */
   readonly settledMs?: number;
+  /** Dev mode: how the previous build grouped each date's reports (link/timeline.ts). Without it, a build reads the one saved in `cacheDir`. */
+  readonly previousTimeline?: TimelineMemo;
   /** Keep article bodies in the body file (body-store.ts). @default from SPILL_BODIES_FROM articles */
   readonly spillBodies?: boolean;
 }
@@ -86,6 +88,8 @@ export interface BuildResult {
   readonly sourceIndex?: SourceIndex;
   /** Source files read this time (the others were known from the last build and unchanged). */
   readonly sourcesRead?: number;
+  /** How this build grouped each date's reports, for the next (see BuildOptions.previousTimeline). */
+  readonly timelineMemo?: TimelineMemo;
 }
 
 /** Runs the pipeline for a resolved config. Never throws for bad input: problems come back as diagnostics. */
@@ -139,7 +143,8 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
 
   const wantedSlugs = new Map(extracted.map((a) => [a.source, a.slug]));
   // link: the archive as a whole, on copies (the cached records are saved as they were made)
-  const linked = await time('link', () => link(config, extracted.map(cloneForLink), loaded.topicsFile));
+  const previousTimeline = options.previousTimeline ?? (disk ? timeSync('load', () => readTimelineMemo(config.cacheDir)) : new Map());
+  const linked = await time('link', () => link(config, extracted.map(cloneForLink), loaded.topicsFile, previousTimeline));
   for (const a of linked.site.articles) diagnostics.push(...a.diagnostics);
   if (fatal() && !options.keepGoing) return { ...fail(), articles: linked.site.articles, topics: linked.topics };
   if (options.render === false) return { ok: true, diagnostics: sortDiagnostics(diagnostics), articles: linked.site.articles, topics: linked.topics, site: linked.site, timings };
@@ -241,12 +246,13 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
     }
     if (searchPartsIndexed > 0 || !previousSearch) await time('write', () => writeSearchCache(config.cacheDir, search).catch(() => undefined));
     if (!sameIndex(known, loaded.index)) await time('write', () => writeSourceIndex(config.cacheDir, loaded.index).catch(() => undefined));
+    if (!sameMemo(previousTimeline, linked.timelineMemo)) await time('write', () => writeTimelineMemo(config.cacheDir, linked.timelineMemo).catch(() => undefined));
   }
   return {
     ok: true, diagnostics: sortDiagnostics(diagnostics), articles: linked.site.articles, topics: linked.topics, site: linked.site, timings,
     search, searchPartsIndexed, pagesRendered: [...rendered.pages.keys()].filter((p) => p.endsWith('.html') && !rendered.reused.has(p)).length, ...(output ? { output } : {}), ...(written ? { written } : {}),
     preview: { config, gazetteer, furniture, site: linked.site, wantedSlugs, topics: linked.topics, related: linked.related, assets: loaded.theme.assets, engine },
-    sourceIndex: loaded.index, sourcesRead,
+    sourceIndex: loaded.index, sourcesRead, timelineMemo: linked.timelineMemo,
   };
 }
 
@@ -327,6 +333,11 @@ function readLoaded(file: string, config: Readonly<Config>, diagnostics: Diagnos
   return { source, stat: r.stat, publisher: scraped ? fm.data.publisher ?? null : null, lines: scraped ? lineHashes(fm.body) : null, parsed: holdParsed(source, fm) };
 }
 
+/** Whether a new memo is the one read (each date's entry is kept as it was when its reports are the same). */
+function sameMemo(a: TimelineMemo, b: TimelineMemo): boolean {
+  return a.size === b.size && [...b].every(([date, g]) => a.get(date) === g);
+}
+
 /** Whether a new index would say the same as the one read (then it is not saved again). */
 function sameIndex(a: SourceIndex, b: SourceIndex): boolean {
   if (a.size !== b.size) return false;
@@ -337,7 +348,7 @@ function sameIndex(a: SourceIndex, b: SourceIndex): boolean {
   return true;
 }
 
-function link(config: Readonly<Config>, extracted: Article[], topicsFile: TopicsFile) {
+function link(config: Readonly<Config>, extracted: Article[], topicsFile: TopicsFile, previousTimeline: TimelineMemo) {
   const published = extracted.filter((a) => !a.draft);
   assignUniqueSlugs(published, config.contentDir);
   assignTopicSlugs(published);
@@ -347,7 +358,7 @@ function link(config: Readonly<Config>, extracted: Article[], topicsFile: Topics
     const e = entries.get(name);
     return e ? { description: e.description ?? null, aliases: e.aliases } : undefined;
   });
-  const timeline = buildTimeline(ordered);
+  const { entries: timeline, memo: timelineMemo } = timelineWithMemo(ordered, previousTimeline);
   const site: Site = { articles: ordered, topics, stories: findStories(ordered), timeline };
-  return { site, topics, related: findRelated(ordered), eventsByTopic: eventsByTopic(timeline) };
+  return { site, topics, related: findRelated(ordered), eventsByTopic: eventsByTopic(timeline), timelineMemo };
 }

@@ -9,6 +9,7 @@ import { build } from '../build.js';
 import type { Config } from '../config.js';
 import { CODES, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { LoadedConfig } from '../load/read-config.js';
+import type { TimelineMemo } from '../link/timeline.js';
 import type { SourceIndex } from '../load/source-index.js';
 import type { SearchBundle } from '../render/index.js';
 import { previewArticles, warmUpPreview, type PreviewState } from '../preview.js';
@@ -69,6 +70,7 @@ export async function startDev(start: Readonly<Config>, options: DevOptions = {}
   let output: OutputState = { hashes: new Map(), pages: new Map() };
   let search: SearchBundle | null = null;
   let sourceIndex: SourceIndex | undefined;
+  let timelineMemo: TimelineMemo | undefined;
   let previewState: PreviewState | null = null;
   let siteCount = 0;
   const sessionId = Date.now().toString(36);
@@ -87,7 +89,7 @@ export async function startDev(start: Readonly<Config>, options: DevOptions = {}
     const before = output.hashes;
     const preview = configDiagnostics.length === 0 ? await previewEdits(changes, began) : null;
     // After the first build, only the pages a change touched are written (in place).
-    const result = configDiagnostics.some((d) => d.severity === 'error') ? null : await build(config, { cache, previousOutput: output, previousSearch: search, ...(sourceIndex ? { sourceIndex } : {}) });
+    const result = configDiagnostics.some((d) => d.severity === 'error') ? null : await build(config, { cache, previousOutput: output, previousSearch: search, ...(sourceIndex ? { sourceIndex } : {}), ...(timelineMemo ? { previousTimeline: timelineMemo } : {}) });
     const written = performance.now();
     const diagnostics = [...configDiagnostics, ...(result?.diagnostics ?? [])];
     const ok = result?.ok ?? false;
@@ -97,6 +99,7 @@ export async function startDev(start: Readonly<Config>, options: DevOptions = {}
       output = result.output;
       search = result.search ?? null;
       sourceIndex = result.sourceIndex;
+      timelineMemo = result.timelineMemo;
       if (!previewState && result.preview) setImmediate(() => void warmUpPreview(result.preview!).catch(() => undefined));
       previewState = result.preview ?? null;
       siteCount++;

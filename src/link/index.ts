@@ -2,6 +2,6 @@
 export { assignUniqueSlugs, assignTopicSlugs } from './slugs.js';
 export { buildTopics, type LinkedTopic, type TopicInfo } from './topics.js';
 export { findStories } from './stories.js';
-export { buildTimeline, eventsByTopic } from './timeline.js';
+export { buildTimeline, eventsByTopic, timelineWithMemo, type TimelineMemo } from './timeline.js';
 export { findRelated } from './related.js';
 export { sortArticles } from './order.js';

@@ -4,5 +4,5 @@ export { readSource } from './read-source.js';
 export { decodeText } from './decode-text.js';
 export { loadConfig } from './read-config.js';
 export { readTheme, readOptionalText, REQUIRED_TEMPLATES, type Theme } from './read-theme.js';
-export { outputManifestStamp, readArticleShard, readOutputManifest, readSearchCache } from './read-cache.js';
+export { outputManifestStamp, readArticleShard, readOutputManifest, readSearchCache, readTimelineMemo } from './read-cache.js';
 export { fileStat, isSettled, readSourceIndex, sameFile, type FileStat, type KnownSource, type SourceIndex } from './source-index.js';

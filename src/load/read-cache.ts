@@ -5,6 +5,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { CACHE_SHARDS, PIPELINE_VERSION } from '../article-cache.js';
 import { ownBytes } from '../article-body.js';
+import type { DateGroups, TimelineMemo } from '../link/timeline.js';
 import type { Article } from '../model.js';
 import type { SearchBundle } from '../render/search-index.js';
 import type { OutputState } from '../write/index.js';
@@ -24,6 +25,21 @@ export function cacheShardFile(cacheDir: string, shard: string): string {
 
 export function searchCacheFile(cacheDir: string): string {
   return path.join(cacheDir, `search-v${PIPELINE_VERSION}.bin`);
+}
+
+export function timelineMemoFile(cacheDir: string): string {
+  return path.join(cacheDir, `timeline-v${PIPELINE_VERSION}.bin`);
+}
+
+/** How the last build grouped each date's reports (link/timeline.ts); empty when there is none. */
+export function readTimelineMemo(cacheDir: string): TimelineMemo {
+  try {
+    const data: unknown = v8.deserialize(fsSync.readFileSync(timelineMemoFile(cacheDir)));
+    if (data instanceof Map && [...data.values()].every((d: DateGroups) => typeof d?.signature === 'string' && d.groups instanceof Int32Array)) return data as TimelineMemo;
+  } catch {
+    // none yet
+  }
+  return new Map();
 }
 
 export function outputManifestFile(cacheDir: string): string {

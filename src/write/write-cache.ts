@@ -7,7 +7,8 @@ import type { Article } from '../model.js';
 import type { PageRecord } from '../render/index.js';
 import type { SearchBundle } from '../render/search-index.js';
 import { CACHE_SHARDS } from '../article-cache.js';
-import { cacheFolder, cacheShardFile, outputFolderOnRecord, outputManifestFile, searchCacheFile } from '../load/read-cache.js';
+import type { TimelineMemo } from '../link/timeline.js';
+import { cacheFolder, cacheShardFile, outputFolderOnRecord, outputManifestFile, searchCacheFile, timelineMemoFile } from '../load/read-cache.js';
 import { sourceIndexFile, type SourceIndex } from '../load/source-index.js';
 
 /** Saves the search bundle for the next build. */
@@ -18,6 +19,11 @@ export async function writeSearchCache(cacheDir: string, bundle: SearchBundle): 
 /** Saves what the build knew of each source file, for the next (load/source-index.ts). */
 export async function writeSourceIndex(cacheDir: string, index: SourceIndex): Promise<void> {
   await writeAtomically(sourceIndexFile(cacheDir), v8.serialize(index));
+}
+
+/** Saves how the build grouped each date's reports, for the next (link/timeline.ts). */
+export async function writeTimelineMemo(cacheDir: string, memo: TimelineMemo): Promise<void> {
+  await writeAtomically(timelineMemoFile(cacheDir), v8.serialize(memo));
 }
 
 /** What the output folder holds after a build: the next build links what it would write the same. */
@@ -38,11 +44,11 @@ export async function writeOutputManifest(cacheDir: string, outDir: string, stat
  * version 1, 170 MB at 10k articles): a new version never reads them.
  */
 export async function removeStaleCaches(cacheDir: string): Promise<void> {
-  const current = new Set([cacheFolder(cacheDir), searchCacheFile(cacheDir), outputManifestFile(cacheDir), sourceIndexFile(cacheDir)].map((f) => path.basename(f)));
+  const current = new Set([cacheFolder(cacheDir), searchCacheFile(cacheDir), outputManifestFile(cacheDir), sourceIndexFile(cacheDir), timelineMemoFile(cacheDir)].map((f) => path.basename(f)));
   const entries = await fs.readdir(cacheDir).catch(() => [] as string[]);
   for (const e of entries) {
     // Only this program's own names: `.cache` is a name other tools use too.
-    if (/^(?:articles-v\d+(?:\.bin)?|(?:search|output|sources)-v\d+\.bin)$/.test(e) && !current.has(e)) await fs.rm(path.join(cacheDir, e), { recursive: true, force: true });
+    if (/^(?:articles-v\d+(?:\.bin)?|(?:search|output|sources|timeline)-v\d+\.bin)$/.test(e) && !current.has(e)) await fs.rm(path.join(cacheDir, e), { recursive: true, force: true });
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildTimeline, eventsByTopic } from '../../src/link/index.js';
+import { buildTimeline, eventsByTopic, timelineWithMemo } from '../../src/link/index.js';
 import { article, event } from './articles.js';
 
 const sources = (entry: { sources: readonly { article: string }[] }) => entry.sources.map((s) => s.article);
@@ -55,6 +55,33 @@ describe('the timeline', () => {
     assert.equal(strikes.length, 1);
     assert.equal(strikes[0]!.sources.length, 100);
     assert.equal(timeline.length, 301);
+  });
+});
+
+describe('the timeline built again', () => {
+  const geneva = (slug: string, words: string) => article(slug, { events: [event('2013-09-14', `Kerry and Lavrov ${words} in Geneva on the weapons.`, ['John Kerry', 'Sergei Lavrov'])] });
+  const damascus = (slug: string) => article(slug, { events: [event('2013-09-12', 'Protesters marched through Damascus for a third day.', ['Damascus'])] });
+  const shape = (t: ReturnType<typeof buildTimeline>) => t.map((e) => [e.date, ...e.sources.map((s) => s.article)]);
+
+  test('should group again only the dates whose reports changed, and come out as if built afresh', () => {
+    const first = timelineWithMemo([geneva('a', 'agreed'), geneva('b', 'struck a deal'), damascus('c')], new Map());
+    const articles = [geneva('a', 'agreed'), geneva('b', 'struck a deal'), damascus('c'), damascus('d'), geneva('e', 'agreed')];
+    const second = timelineWithMemo(articles, first.memo);
+    assert.deepEqual(shape(second.entries), shape(buildTimeline(articles)));
+    assert.deepEqual(shape(second.entries), [['2013-09-12', 'c', 'd'], ['2013-09-14', 'a', 'b', 'e']]);
+    // Unchanged dates keep their remembered groups; changed ones are remembered anew.
+    const third = timelineWithMemo(articles.slice(0, 4), second.memo);
+    assert.equal(third.memo.get('2013-09-12|day'), second.memo.get('2013-09-12|day'));
+    assert.notEqual(third.memo.get('2013-09-14|day'), second.memo.get('2013-09-14|day'));
+    assert.deepEqual(shape(third.entries), [['2013-09-12', 'c', 'd'], ['2013-09-14', 'a', 'b']]);
+  });
+
+  test('should group afresh when a remembered grouping does not fit the date\'s reports', () => {
+    const articles = [geneva('a', 'agreed'), geneva('b', 'agreed')];
+    const { memo } = timelineWithMemo(articles, new Map());
+    const key = [...memo.keys()][0]!;
+    const broken = new Map([[key, { signature: memo.get(key)!.signature, groups: Int32Array.from([0, -1, 7]) }]]);
+    assert.deepEqual(shape(timelineWithMemo(articles, broken).entries), shape(buildTimeline(articles)));
   });
 });
 
