@@ -402,7 +402,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
       }
       const key = hash.digest('base64');
       const paths = timelineYearPaths(year);
-      emitFile(out, input.memo, paths.timeline, key, () => exportJsonBytes(entries.map(exportTimelineEntry)));
+      emitFile(out, input.memo, paths.timeline, key, () => exportJsonBytes(entries.map(exportTimelineEntry), 1));
       emitFile(out, input.memo, paths.timelineJs, key, () => exportJsonBytes(exportTimelineJs(`${ctx.config.title}: ${year}`, entries, ctx.articles, (slug) => ctx.urls.absolute(ctx.urls.article(slug)))));
       yield;
     }

@@ -97,10 +97,12 @@ function partOf(slug: string, parts: number): number {
  * is never empty and the search page always has one index to start from; in a split index it holds
  * no articles, because topic counts change with every new article and the primary part is
  * re-indexed each time (issue 7: re-index no more text than changed). The timeline's pages have
- * parts of their own, a quarter as many as the articles', each calendar group's pages together:
+ * parts of their own, as many as the articles' up to 32, each calendar group's pages together:
  * an event added to a busy year shifts every later page of that year, and in the primary part the
  * timeline's sentences (80 MB at 100k articles) were indexed again for every new article, by a
- * Pagefind process that took 2 GB for it.
+ * Pagefind process that took 2 GB for it. A new article's events fall in a few groups: with a
+ * quarter as many timeline parts as article parts, one article re-indexed the whole timeline at
+ * 10k articles (2 parts); with as many, 2 to 4 of 8 (2-3 s less a warm build).
  */
 export function planSearch(input: SearchInput): SearchPart[] {
   const { config } = input;
@@ -108,7 +110,7 @@ export function planSearch(input: SearchInput): SearchPart[] {
   const byPart: PlannedRecord[][] = Array.from({ length: parts }, () => []);
   for (const article of input.articles) byPart[partOf(article.slug, parts)]!.push({ article });
   const shared: PlannedRecord[] = topicRecords(input).map((make) => ({ make }));
-  const timelineParts = parts === 1 ? 0 : Math.max(1, Math.floor(parts / 4));
+  const timelineParts = parts === 1 ? 0 : Math.min(parts, 32);
   const byTimelinePart: PlannedRecord[][] = Array.from({ length: timelineParts }, () => []);
   for (const page of monthRecords(input)) (timelineParts ? byTimelinePart[partOf(page.group, timelineParts)]! : shared).push({ make: page.make, weight: page.weight });
   // A part with no records is left out: Pagefind writes an index without a language for it, which

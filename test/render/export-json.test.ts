@@ -13,6 +13,8 @@ describe('data files made piece by piece', () => {
       { title: { text: { headline: 'Archive: 2016' } }, skipped: undefined, fn: () => 1, events: Array.from({ length: 2000 }, (_, i) => ({ text: sentence(i), holes: [undefined, i] })) },
       [1, undefined, () => 2, 'x', [{ deep: [{ deeper: ['<'] }] }]],
     ];
-    for (const value of shapes) assert.equal(exportJsonBytes(value).toString('utf8'), exportJson(value), JSON.stringify(value)?.slice(0, 80));
+    for (const levels of [1, 2, 3]) {
+      for (const value of shapes) assert.equal(exportJsonBytes(value, levels).toString('utf8'), exportJson(value), `${levels}: ${JSON.stringify(value)?.slice(0, 80)}`);
+    }
   });
 });
