@@ -124,6 +124,19 @@ describe('warm builds', () => {
     assert.match(readOut(p.out, 'index.html'), /Another Archive/);
   });
 
+  it('should render every page again when the stylesheet changes, each linking the new one', async () => {
+    // The layout is keyed by each page's head and the asset names (pages.ts layoutKey), not by the
+    // layout itself: a new stylesheet name must still reach every page.
+    const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva'), 'b.md': article('Talks in Vienna', '2016-05-02', 'Vienna') });
+    const first = await p.build();
+    fs.appendFileSync(path.join(p.templates, 'assets', 'site.css'), '\n.edited { color: red; }\n');
+    const second = await p.build();
+    assert.equal(second.pagesRendered, htmlPages(first));
+    const css = [...second.output!.hashes.keys()].find((k) => /^assets\/site\.[0-9a-f]+\.css$/.test(k))!;
+    for (const page of [...second.output!.pages.keys()].filter((k) => k.endsWith('.html'))) assert.ok(readOut(p.out, page).includes(css), page);
+    assert.equal((await p.build()).pagesRendered, 0);
+  });
+
   it('should stage every page a template changes as it is rendered, hold none, and write the bytes a cold build gives', async () => {
     // A template edit changes every page: at 100k articles, gigabytes that a warm build once held
     // until its write.
