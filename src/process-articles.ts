@@ -80,6 +80,7 @@ export async function processArticles(input: ProcessInput, diagnostics: Diagnost
     job.hit = cache?.get(job.key);
     if (job.hit) job.source = null;
   }
+  cache?.settle?.();
   // A source that came unread is read now. If it changed since it was looked at (an edit during
   // the build), its key is worked out again from what was read.
   const misses: Job[] = [];

@@ -158,6 +158,21 @@ describe('the article cache', () => {
     assert.equal(same.changed, false, 'the same entries as on disk');
   });
 
+  it('should let go of the entries no key asked for once settled, and still know their keys', async () => {
+    const { persistentCache } = await import('../../src/article-cache.js');
+    const record = { title: 'one' } as unknown as Article;
+    const shards = new Map<string, Map<string, Article>>([['a', new Map([['a1', record], ['a2', record]])], ['b', new Map([['b1', record]])]]);
+    const disk = persistentCache((shard) => shards.get(shard) ?? new Map());
+    assert.equal(disk.get('a1'), record);
+    disk.settle!();
+    // a2 was stale in a shard held since a1 was read, b1 in a shard read after: neither is kept.
+    assert.equal(shards.get('a')!.size, 0);
+    assert.deepEqual([...disk.loadedKeys()].sort(), ['a1', 'a2', 'b1']);
+    assert.equal(shards.get('b')!.size, 0);
+    assert.equal(disk.changed, true);
+    assert.deepEqual([...disk.used.keys()], ['a1']);
+  });
+
   it('should keep its disk cache under the pipeline version, so a new version starts cold', async () => {
     const { cacheShardFile } = await import('../../src/load/read-cache.js');
     const { PIPELINE_VERSION } = await import('../../src/article-cache.js');
