@@ -83,9 +83,14 @@ export function persistentCache(load: (shard: string) => Map<string, Article>): 
     for (const name of CACHE_SHARDS) shard(name);
     return keys;
   };
+  let current: string | undefined;
   return {
     get(key) {
-      const entries = shard(key[0]!);
+      // Keys are looked up in order: a shard left behind keeps only entries no source asks for
+      // (see settle), and goes at once rather than after the last shard is read.
+      if (current !== undefined && current !== key[0]) shards.get(current)?.clear();
+      current = key[0]!;
+      const entries = shard(current);
       const a = entries.get(key);
       if (a) {
         hits++;

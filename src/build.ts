@@ -135,11 +135,11 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   const gazetteer = buildGazetteer(loaded.topicsFile);
   // The parsed files are handed over, not kept: nothing after this step reads them (half a
   // gigabyte of bodies at 100k articles).
-  const read = (s: LoadedSource) => {
+  const readLater = (s: LoadedSource) => {
     sourcesRead++;
     return readLoaded(s.source.path, config, diagnostics);
   };
-  const { articles: extracted, furniture } = await processArticles({ config, sources: loaded.sources.splice(0), read, topicsFile: loaded.topicsFile, topicsHash: loaded.topicsHash, gazetteer, cache: options.cache ?? disk ?? undefined, keep }, diagnostics, timings);
+  const { articles: extracted, furniture } = await processArticles({ config, sources: loaded.sources.splice(0), read: readLater, topicsFile: loaded.topicsFile, topicsHash: loaded.topicsHash, gazetteer, cache: options.cache ?? disk ?? undefined, keep }, diagnostics, timings);
 
   const wantedSlugs = new Map(extracted.map((a) => [a.source, a.slug]));
   // link: the archive as a whole, on copies (the cached records are saved as they were made)

@@ -173,6 +173,18 @@ describe('the article cache', () => {
     assert.deepEqual([...disk.used.keys()], ['a1']);
   });
 
+  it('should let go of a shard\'s stale entries once the lookups, in key order, have left it', async () => {
+    const { persistentCache } = await import('../../src/article-cache.js');
+    const record = { title: 'one' } as unknown as Article;
+    const shards = new Map<string, Map<string, Article>>([['a', new Map([['a1', record], ['a2', record]])], ['b', new Map([['b1', record]])]]);
+    const disk = persistentCache((shard) => shards.get(shard) ?? new Map());
+    disk.get('a1');
+    assert.equal(shards.get('a')!.size, 1, 'a2 is still there while shard a is looked up');
+    assert.equal(disk.get('b1'), record);
+    assert.equal(shards.get('a')!.size, 0);
+    assert.deepEqual([...disk.loadedKeys()].sort(), ['a1', 'a2', 'b1']);
+  });
+
   it('should keep its disk cache under the pipeline version, so a new version starts cold', async () => {
     const { cacheShardFile } = await import('../../src/load/read-cache.js');
     const { PIPELINE_VERSION } = await import('../../src/article-cache.js');
