@@ -120,8 +120,20 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   if (options.write !== false) await withOutputLock(config.outDir, () => recoverInterruptedSwap(config.outDir)).catch(() => undefined);
 
   // load: sources (front matter parsed, or known from the last build), topics file, theme
-  const known = options.sourceIndex ?? (options.cache ? new Map() : timeSync('load', () => readSourceIndex(config.cacheDir)));
-  const loaded = await time('load', () => loadInputs(config, known, options.settledMs, diagnostics));
+  // The source index and the timeline's memo are saved as soon as they are made and then let go,
+  // unless dev mode keeps them for its next build (at 100k articles, 100 MB held through render):
+  // no variable but these two holds them.
+  let sourceIndex: SourceIndex | null = null;
+  let indexChanged = false;
+  const loaded = await time('load', async () => {
+    const known = options.sourceIndex ?? (options.cache ? new Map() : timeSync('load', () => readSourceIndex(config.cacheDir)));
+    const inputs = await loadInputs(config, known, options.settledMs, diagnostics);
+    if (!inputs) return null;
+    const { index, indexChanged: changed, ...rest } = inputs;
+    sourceIndex = index;
+    indexChanged = changed;
+    return rest;
+  });
   if (!loaded) return fail();
   let sourcesRead = loaded.read;
 
@@ -141,10 +153,26 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
   };
   const { articles: extracted, furniture } = await processArticles({ config, sources: loaded.sources.splice(0), read: readLater, topicsFile: loaded.topicsFile, topicsHash: loaded.topicsHash, gazetteer, cache: options.cache ?? disk ?? undefined, keep }, diagnostics, timings);
 
+  if (disk) {
+    if (indexChanged) await time('write', () => writeSourceIndex(config.cacheDir, sourceIndex!).catch(() => undefined));
+    sourceIndex = null;
+  }
+
   const wantedSlugs = new Map(extracted.map((a) => [a.source, a.slug]));
   // link: the archive as a whole, on copies (the cached records are saved as they were made)
-  const previousTimeline = options.previousTimeline ?? (disk ? timeSync('load', () => readTimelineMemo(config.cacheDir)) : new Map());
-  const linked = await time('link', () => link(config, extracted.map(cloneForLink), loaded.topicsFile, previousTimeline));
+  let timelineMemo: TimelineMemo | null = null;
+  let timelineChanged = false;
+  const linked = await time('link', () => {
+    const previous = options.previousTimeline ?? (disk ? timeSync('load', () => readTimelineMemo(config.cacheDir)) : new Map());
+    const { timelineMemo: memo, timelineChanged: changed, ...rest } = link(config, extracted.map(cloneForLink), loaded.topicsFile, previous);
+    timelineMemo = memo;
+    timelineChanged = changed;
+    return rest;
+  });
+  if (disk) {
+    if (timelineChanged) await time('write', () => writeTimelineMemo(config.cacheDir, timelineMemo!).catch(() => undefined));
+    timelineMemo = null;
+  }
   for (const a of linked.site.articles) diagnostics.push(...a.diagnostics);
   if (fatal() && !options.keepGoing) return { ...fail(), articles: linked.site.articles, topics: linked.topics };
   if (options.render === false) return { ok: true, diagnostics: sortDiagnostics(diagnostics), articles: linked.site.articles, topics: linked.topics, site: linked.site, timings };
@@ -245,14 +273,12 @@ export async function build(config: Readonly<Config>, options: BuildOptions = {}
       await time('write', () => removeStaleCaches(config.cacheDir).catch(() => undefined));
     }
     if (searchPartsIndexed > 0 || !previousSearch) await time('write', () => writeSearchCache(config.cacheDir, search).catch(() => undefined));
-    if (!sameIndex(known, loaded.index)) await time('write', () => writeSourceIndex(config.cacheDir, loaded.index).catch(() => undefined));
-    if (!sameMemo(previousTimeline, linked.timelineMemo)) await time('write', () => writeTimelineMemo(config.cacheDir, linked.timelineMemo).catch(() => undefined));
   }
   return {
     ok: true, diagnostics: sortDiagnostics(diagnostics), articles: linked.site.articles, topics: linked.topics, site: linked.site, timings,
     search, searchPartsIndexed, pagesRendered: [...rendered.pages.keys()].filter((p) => p.endsWith('.html') && !rendered.reused.has(p)).length, ...(output ? { output } : {}), ...(written ? { written } : {}),
     preview: { config, gazetteer, furniture, site: linked.site, wantedSlugs, topics: linked.topics, related: linked.related, assets: loaded.theme.assets, engine },
-    sourceIndex: loaded.index, sourcesRead, timelineMemo: linked.timelineMemo,
+    sourcesRead, ...(sourceIndex ? { sourceIndex } : {}), ...(timelineMemo ? { timelineMemo } : {}),
   };
 }
 
@@ -296,8 +322,10 @@ async function loadInputs(config: Readonly<Config>, known: SourceIndex, settledM
     }
     if (!s) continue;
     sources.push(s);
-    if (isSettled(s.stat, startedAt, settledMs)) index.set(relPath, { stat: s.stat, hash: s.source.hash, publisher: s.publisher, lines: s.lines });
+    if (isSettled(s.stat, startedAt, settledMs)) index.set(relPath, k && s.parsed === null ? k : { stat: s.stat, hash: s.source.hash, publisher: s.publisher, lines: s.lines });
   }
+  // Saved again only when it says something new: a file read, recorded or gone.
+  const indexChanged = index.size !== known.size || [...index].some(([rel, k]) => known.get(rel) !== k);
   if (found.files.length === 0) {
     diagnostics.push(diagnostic('error', CODES.CONTENT_EMPTY, 'the content folder has no articles',
       'Add .md or .txt files (any folder depth) to the content folder.', { file: config.contentDir }));
@@ -312,7 +340,7 @@ async function loadInputs(config: Readonly<Config>, known: SourceIndex, settledM
   }
   const theme = await readTheme(config.templatesDir);
   diagnostics.push(...theme.diagnostics);
-  return { sources, index, read, topicsFile, topicsHash: textHash(topicsText), theme };
+  return { sources, index, indexChanged, read, topicsFile, topicsHash: textHash(topicsText), theme };
 }
 
 /** Reads and parses one source file; null, its problems in `diagnostics`, when it cannot be. */
@@ -338,16 +366,6 @@ function sameMemo(a: TimelineMemo, b: TimelineMemo): boolean {
   return a.size === b.size && [...b].every(([date, g]) => a.get(date) === g);
 }
 
-/** Whether a new index would say the same as the one read (then it is not saved again). */
-function sameIndex(a: SourceIndex, b: SourceIndex): boolean {
-  if (a.size !== b.size) return false;
-  for (const [rel, k] of b) {
-    const o = a.get(rel);
-    if (!o || o.hash !== k.hash || !sameFile(o.stat, k.stat)) return false;
-  }
-  return true;
-}
-
 function link(config: Readonly<Config>, extracted: Article[], topicsFile: TopicsFile, previousTimeline: TimelineMemo) {
   const published = extracted.filter((a) => !a.draft);
   assignUniqueSlugs(published, config.contentDir);
@@ -360,5 +378,5 @@ function link(config: Readonly<Config>, extracted: Article[], topicsFile: Topics
   });
   const { entries: timeline, memo: timelineMemo } = timelineWithMemo(ordered, previousTimeline);
   const site: Site = { articles: ordered, topics, stories: findStories(ordered), timeline };
-  return { site, topics, related: findRelated(ordered), eventsByTopic: eventsByTopic(timeline), timelineMemo };
+  return { site, topics, related: findRelated(ordered), eventsByTopic: eventsByTopic(timeline), timelineMemo, timelineChanged: !sameMemo(previousTimeline, timelineMemo) };
 }
