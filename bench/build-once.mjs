@@ -40,7 +40,7 @@ if (edit) {
     previewMs = performance.now() - start;
     output = { hashes: new Map([...output.hashes, ...written]), pages: new Map([...output.pages].filter(([rel]) => !written.has(rel))) };
   }
-  result = await build(config, { cache, previousOutput: output, previousSearch: result.search });
+  result = await build(config, { cache, previousOutput: output, previousSearch: result.search, sourceIndex: result.sourceIndex, previousTimeline: result.timelineMemo });
 }
 const ms = performance.now() - start;
 if (!result.ok) {
@@ -53,7 +53,7 @@ console.log(JSON.stringify({
   timings: result.timings,
   maxRssMiB: process.resourceUsage().maxRSS / 1024,
   articles: result.articles.length,
-  files: result.output?.hashes.size ?? result.files.size,
+  files: result.output?.hashes.size ?? 0,
   pagesRendered: result.pagesRendered,
   searchPartsIndexed: result.searchPartsIndexed,
 }));
