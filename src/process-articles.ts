@@ -61,9 +61,10 @@ interface Job {
 
 /**
  * Processes all sources in order; bad ones become diagnostics. Adds per-stage time to `timings`.
- * Also returns the furniture it used (the lines shared across a publisher).
+ * Also returns the furniture it used (the lines shared across a publisher) and how many articles
+ * it made (the others came from the cache).
  */
-export async function processArticles(input: ProcessInput, diagnostics: Diagnostic[], timings: ArticleTimings): Promise<{ articles: Article[]; furniture: CorpusFurniture }> {
+export async function processArticles(input: ProcessInput, diagnostics: Diagnostic[], timings: ArticleTimings): Promise<{ articles: Article[]; furniture: CorpusFurniture; made: number }> {
   const { config, cache } = input;
   const sources = input.sources.splice(0);
   const shared = findSharedHashes(function* () {
@@ -129,7 +130,7 @@ export async function processArticles(input: ProcessInput, diagnostics: Diagnost
     cache?.set(job.key, outcome.article);
     out.push(outcome.article);
   }
-  return { articles: out, furniture };
+  return { articles: out, furniture, made: misses.length };
 }
 
 function runHere(input: ProcessInput, job: ParsedFile, furniture: FurnitureContext): ArticleOutcome {

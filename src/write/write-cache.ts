@@ -17,13 +17,38 @@ export async function writeSearchCache(cacheDir: string, bundle: SearchBundle): 
 }
 
 /** Saves what the build knew of each source file, for the next (load/source-index.ts). */
-export async function writeSourceIndex(cacheDir: string, index: SourceIndex): Promise<void> {
-  await writeAtomically(sourceIndexFile(cacheDir), v8.serialize(index));
+export async function stageSourceIndex(cacheDir: string, index: SourceIndex): Promise<StagedCacheFile> {
+  return stageCacheFile(sourceIndexFile(cacheDir), v8.serialize(index));
 }
 
 /** Saves how the build grouped each date's reports, for the next (link/timeline.ts). */
-export async function writeTimelineMemo(cacheDir: string, memo: TimelineMemo): Promise<void> {
-  await writeAtomically(timelineMemoFile(cacheDir), v8.serialize(memo));
+export async function stageTimelineMemo(cacheDir: string, memo: TimelineMemo): Promise<StagedCacheFile> {
+  return stageCacheFile(timelineMemoFile(cacheDir), v8.serialize(memo));
+}
+
+/** A cache file written under a temporary name, put in place by `commit` or removed by `discard`. */
+export interface StagedCacheFile {
+  commit(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+/**
+ * Writes a cache file now and puts it in place later: a build lets go of what it saved as soon as
+ * it is saved, and a build that fails still leaves the cache as it was.
+ */
+async function stageCacheFile(file: string, bytes: Uint8Array): Promise<StagedCacheFile> {
+  // The folder made for it, if any, goes with a discarded file when nothing else is in it: a
+  // failed build leaves no cache folder it made (discard in the reverse order of staging).
+  const made = await fs.mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(temp, bytes);
+  return {
+    commit: () => fs.rename(temp, file),
+    async discard() {
+      await fs.rm(temp, { force: true });
+      if (made) await fs.rmdir(made).catch(() => undefined);
+    },
+  };
 }
 
 /** What the output folder holds after a build: the next build links what it would write the same. */
@@ -58,10 +83,7 @@ export async function removeOutputManifest(cacheDir: string): Promise<void> {
 }
 
 async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(temp, bytes);
-  await fs.rename(temp, file);
+  await (await stageCacheFile(file, bytes)).commit();
 }
 
 /**

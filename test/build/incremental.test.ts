@@ -82,6 +82,27 @@ describe('warm builds', () => {
     assert.deepEqual(stable(siteFiles(p.out)), stable(siteFiles(cold.out)));
   });
 
+  it('should stage the site whole when most articles were made again, and write what a cold build writes', async () => {
+    const files = { 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva'), 'b.md': article('Talks in Vienna', '2016-05-02', 'Vienna'), 'c.md': article('Talks in Paris', '2016-06-12', 'Paris') };
+    const p = project(files);
+    await p.build();
+    // One article of three made again: the live site is updated in place.
+    fs.appendFileSync(path.join(p.content, 'c.md'), '\nThe talks resume next week.\n');
+    assert.ok((await p.build()).written, 'updated in place');
+    // A topics file changes every article's record: the site is staged whole and swapped in.
+    fs.writeFileSync(path.join(p.content, 'topics.yaml'), 'themes:\n  - name: Diplomacy\n    aliases: [talks]\n');
+    const whole = await p.build();
+    assert.equal(whole.written, undefined, 'staged whole');
+    assert.equal(whole.pagesRendered, htmlPages(whole));
+    assert.match(readOut(p.out, 'topics/diplomacy/index.html'), /Diplomacy/);
+    const cold = project({});
+    fs.cpSync(p.content, cold.content, { recursive: true });
+    await cold.build();
+    const stable = (m: Map<string, string>) => new Map([...m].filter(([k]) => !/^pagefind\/(filter\/|.*\.pf_meta$|pagefind-entry\.json$)/.test(k)));
+    assert.deepEqual(stable(siteFiles(p.out)), stable(siteFiles(cold.out)));
+    assert.equal((await p.build()).pagesRendered, 0, 'and the next build is warm');
+  });
+
   it('should render an article page again when only its body changed, and its data record with it', async () => {
     // A page's key stands for its body by the body's digest: the body itself is unpacked only for
     // the pages made this time.
