@@ -13,7 +13,7 @@ import type { TemplateEngine } from './templates.js';
 import { articleRecordPath, exportArticle, exportJson, exportJsonBytes, exportTimelineEntry, exportTimelineJs, timelineYearPaths, timelineYears } from './export-json.js';
 import { outputPathFor } from './urls.js';
 import { formatMonth } from './format.js';
-import { KIND_NAMES, articleCard, articleView, eventViews, layoutView, topicChip, topicFeeds, topicLink, type PageHead, type RenderContext } from './views.js';
+import { KIND_NAMES, articleCard, articleView, eventViews, layoutView, topicChip, topicFeeds, topicLink, type RenderContext } from './views.js';
 
 /** What a page was rendered from, for the next build: the same key gives the same bytes. */
 export interface PageRecord {
@@ -71,42 +71,11 @@ type PageMap = PageOutput;
 
 /**
  * Renders one page under its output path, unless its view model, the templates and the config are
- * those of the page the last build wrote there (issue 7: a warm build renders what changed). The
- * view is the layout made from `head` (layoutView) and the template's own `fields`.
+ * those of the page the last build wrote there (issue 7: a warm build renders what changed).
  */
-function emit(out: PageMap, input: PageInput, url: string, template: string, head: PageHead, fields: object): void {
-  const key = pageKey(input, template, { head, fields }).digest('base64');
-  emitFile(out, input.memo, outputPathFor(url, input.ctx.config.basePath), key, () => input.engine.render(template, { ...layoutView(input.ctx, head), ...fields }));
-}
-
-/**
- * The hash of what a page's view is made from. The layout is keyed by its head, not by the view
- * layoutView makes of it: beside the head, the layout depends on the config and the hashed asset
- * names alone (in `layoutKey`), and making it for every page of a warm build, to hash it, was a
- * third of the keys' cost (the JSON-LD scripts, the navigation, the feeds).
- */
-function pageKey(input: PageInput, template: string, page: { head: PageHead; fields: object }): crypto.Hash {
-  return crypto.createHash('sha1').update(input.memo?.salt ?? '').update(layoutKey(input.ctx)).update(template).update(JSON.stringify(page.head)).update(JSON.stringify(page.fields));
-}
-
-const layoutKeys = new WeakMap<RenderContext, string>();
-
-/**
- * What the layout takes from the build beside a page's head: a sample layout of each page kind,
- * which shows the config's and the assets' part in it (and any change to layoutView itself).
- */
-function layoutKey(ctx: RenderContext): string {
-  let key = layoutKeys.get(ctx);
-  if (key === undefined) {
-    const crumbs = [{ label: 'A', href: ctx.urls.home() }];
-    const sample = (kind: string): PageHead => ({
-      title: 'T', description: 'D', path: ctx.urls.home(), kind, ogType: 'article', robots: 'noindex', breadcrumbs: crumbs,
-      meta: [{ property: 'p', content: 'c' }], jsonLd: [{ '@type': 'Thing', name: '</script>' }], feeds: [{ type: 't', href: 'h', title: 'f' }],
-    });
-    key = JSON.stringify(['home', 'article', 'topic', 'topics', 'timeline', 'archive', 'search', '404'].map((kind) => layoutView(ctx, sample(kind))));
-    layoutKeys.set(ctx, key);
-  }
-  return key;
+function emit(out: PageMap, input: PageInput, url: string, template: string, view: object): void {
+  const key = crypto.createHash('sha1').update(input.memo?.salt ?? '').update(template).update(JSON.stringify(view)).digest('base64');
+  emitFile(out, input.memo, outputPathFor(url, input.ctx.config.basePath), key, () => input.engine.render(template, view));
 }
 
 /** Makes the file under `path` unless the one the last build wrote there had the same key. */
@@ -153,8 +122,8 @@ function monthPage<T>(ctx: RenderContext, section: MonthSection, groups: readonl
   const title = `${section.label}: ${p.group.label}${p.page > 1 ? `, page ${p.page}` : ''}`;
   return {
     url,
-    head: { title, description, path: url, kind: section.kind, breadcrumbs: crumbs, jsonLd: [breadcrumbLd(crumbs, ctx.urls.absolute)] },
-    fields: {
+    view: {
+      ...layoutView(ctx, { title, description, path: url, kind: section.kind, breadcrumbs: crumbs, jsonLd: [breadcrumbLd(crumbs, ctx.urls.absolute)] }),
       index: false,
       calendar: [],
       total: p.group.items.length,
@@ -191,7 +160,8 @@ export const pageRenderers: Record<string, PageRenderer> = {
     // One page: older articles are in the archive, by month. Pages of "Latest" counted from the
     // newest would all shift with each new article (issue 7).
     const url = ctx.urls.home();
-    emit(out, input, url, 'home', { title: 'Latest', description: ctx.config.description, path: url, kind: 'home', jsonLd: [websiteLd(ctx.config, ctx.urls.absolute(ctx.urls.search()))] }, {
+    emit(out, input, url, 'home', {
+      ...layoutView(ctx, { title: 'Latest', description: ctx.config.description, path: url, kind: 'home', jsonLd: [websiteLd(ctx.config, ctx.urls.absolute(ctx.urls.search()))] }),
       articles: site.articles.slice(0, ctx.config.pageSize).map((a) => articleCard(ctx, a)),
       more: Math.max(0, site.articles.length - ctx.config.pageSize),
       stats: { articles: site.articles.length, topics: input.topics.length, events: site.timeline.length, outlets: new Set(site.articles.map((a) => a.publisher)).size, span },
@@ -215,19 +185,17 @@ export const pageRenderers: Record<string, PageRenderer> = {
         // The topics shown as chips (the most salient): all of them would weigh more than the text.
         const topics = view.topics.map((t) => ({ name: t.label, url: ctx.urls.absolute(t.href), kind: t.kind }));
         const meta = a.date ? [{ property: 'article:published_time', content: a.date }] : [];
-        const head: PageHead = {
-          title: a.title, description: a.standfirst ?? (body ? firstWords(body) : ''), path: url, kind: 'article', ogType: 'article', meta,
-          jsonLd: [newsArticleLd(ctx.config, a, ctx.urls.absolute(url), topics), breadcrumbLd(crumbs, ctx.urls.absolute)],
-          breadcrumbs: crumbs,
+        return {
+          ...layoutView(ctx, {
+            title: a.title, description: a.standfirst ?? (body ? firstWords(body) : ''), path: url, kind: 'article', ogType: 'article', meta,
+            jsonLd: [newsArticleLd(ctx.config, a, ctx.urls.absolute(url), topics), breadcrumbLd(crumbs, ctx.urls.absolute)],
+            breadcrumbs: crumbs,
+          }),
+          article: view,
         };
-        return { head, fields: { article: view } };
       };
-      // What the page shows of the body is keyed by its digest.
-      const key = pageKey(input, 'article', page(null)).update(digest).digest('base64');
-      emitFile(out, input.memo, outputPathFor(url, ctx.config.basePath), key, () => {
-        const { head, fields } = page(full());
-        return input.engine.render('article', { ...layoutView(ctx, head), ...fields });
-      });
+      const key = crypto.createHash('sha1').update(input.memo?.salt ?? '').update('article').update(JSON.stringify(page(null))).update(digest).digest('base64');
+      emitFile(out, input.memo, outputPathFor(url, ctx.config.basePath), key, () => input.engine.render('article', page(full())));
       // Not a page but made like one: the article's record of the data export, written only when
       // it changed (one file of every record would be 1.3 GB at 100k articles). Made here, from
       // the body unpacked for the page, not unpacked again in a pass of its own.
@@ -248,7 +216,8 @@ export const pageRenderers: Record<string, PageRenderer> = {
       return { id: kind, label, count: topics.length, topics: topics.map((t) => topicLink(ctx, t)) };
     }).filter((g) => g.count > 0);
     const description = `People, places, organisations and themes in ${ctx.config.title}.`;
-    emit(out, input, url, 'topics', { title: 'Topics', description, path: url, kind: 'topics', jsonLd: [collectionLd('Topics', description, ctx.urls.absolute(url), [])] }, {
+    emit(out, input, url, 'topics', {
+      ...layoutView(ctx, { title: 'Topics', description, path: url, kind: 'topics', jsonLd: [collectionLd('Topics', description, ctx.urls.absolute(url), [])] }),
       groups,
     });
   },
@@ -273,14 +242,15 @@ export const pageRenderers: Record<string, PageRenderer> = {
       const feeds = { rss: ctx.urls.feed(`topics/${t.slug}/feed.xml`), atom: ctx.urls.feed(`topics/${t.slug}/atom.xml`), json: ctx.urls.feed(`topics/${t.slug}/feed.json`) };
       const headFeeds = topicFeeds(ctx, t);
       emit(out, input, url, 'topic', {
-        title: t.name, description, path: url, kind: 'topic', breadcrumbs: crumbs,
-        jsonLd: [
-          collectionLd(t.name, description, ctx.urls.absolute(url), list.map((a) => ({ url: ctx.urls.absolute(ctx.urls.article(a.slug)), name: a.title })),
-            { name: t.name, url: ctx.urls.absolute(url), kind: t.kind, aliases: t.aliases, description: t.description }),
-          breadcrumbLd(crumbs, ctx.urls.absolute),
-        ],
-        feeds: headFeeds,
-      }, {
+        ...layoutView(ctx, {
+          title: t.name, description, path: url, kind: 'topic', breadcrumbs: crumbs,
+          jsonLd: [
+            collectionLd(t.name, description, ctx.urls.absolute(url), list.map((a) => ({ url: ctx.urls.absolute(ctx.urls.article(a.slug)), name: a.title })),
+              { name: t.name, url: ctx.urls.absolute(url), kind: t.kind, aliases: t.aliases, description: t.description }),
+            breadcrumbLd(crumbs, ctx.urls.absolute),
+          ],
+          feeds: headFeeds,
+        }),
         topic: {
           name: t.name, kind: kindLabel, description: t.description, aliases: t.aliases.filter((a) => a !== t.name),
           count: t.articles.length,
@@ -302,9 +272,10 @@ export const pageRenderers: Record<string, PageRenderer> = {
         const title = `${t.name}: ${p.group.label}${p.page > 1 ? `, page ${p.page}` : ''}`;
         const yearCrumbs = [...crumbs, { label: p.group.label, href: yearHref(p.group.key) }];
         emit(out, input, pageUrl, 'topic', {
-          title, description: `Articles about ${t.name} ${p.group.key === 'undated' ? 'without a publication date' : `published in ${p.group.label}`}, in ${ctx.config.title}.`,
-          path: pageUrl, kind: 'topic', breadcrumbs: yearCrumbs, jsonLd: [breadcrumbLd(yearCrumbs, ctx.urls.absolute)], feeds: headFeeds,
-        }, {
+          ...layoutView(ctx, {
+            title, description: `Articles about ${t.name} ${p.group.key === 'undated' ? 'without a publication date' : `published in ${p.group.label}`}, in ${ctx.config.title}.`,
+            path: pageUrl, kind: 'topic', breadcrumbs: yearCrumbs, jsonLd: [breadcrumbLd(yearCrumbs, ctx.urls.absolute)], feeds: headFeeds,
+          }),
           topic: {
             name: t.name, kind: kindLabel, description: null, aliases: [], count: p.group.items.length, related: [], events: [], earlierEvents: 0,
             timelineHref: ctx.urls.timeline(), period: p.group.label, href: url,
@@ -328,7 +299,8 @@ export const pageRenderers: Record<string, PageRenderer> = {
     const description = `What happened when, as reported in ${ctx.config.title}: every dated event, linked to its sentence.`;
     const url = ctx.urls.timeline();
     const small = site.timeline.length <= limit;
-    emit(out, input, url, 'timeline', { title: 'Timeline', description, path: url, kind: 'timeline', jsonLd: [collectionLd('Timeline', description, ctx.urls.absolute(url), [])] }, {
+    emit(out, input, url, 'timeline', {
+      ...layoutView(ctx, { title: 'Timeline', description, path: url, kind: 'timeline', jsonLd: [collectionLd('Timeline', description, ctx.urls.absolute(url), [])] }),
       index: true,
       calendar: calendarYears(groups, (k) => ctx.urls.timelineMonth(k)),
       // A small timeline is read on one page; a large one month by month.
@@ -342,8 +314,8 @@ export const pageRenderers: Record<string, PageRenderer> = {
     const section = { label: 'Timeline', kind: 'timeline', href: url, page: ctx.urls.timelineMonth };
     for (const p of calendarPages(groups, limit)) {
       const page = monthPage(ctx, section, groups, p, `Events of ${p.group.label} reported in ${ctx.config.title}, each linked to its sentence.`);
-      emit(out, input, page.url, 'timeline', page.head, {
-        ...page.fields,
+      emit(out, input, page.url, 'timeline', {
+        ...page.view,
         months: [{ id: p.group.id, label: p.group.label, href: null, items: eventViews(ctx, p.items) }],
         yearOnly: p.group.key.length === 4,
         archiveHref: ctx.urls.archive(),
@@ -363,7 +335,8 @@ export const pageRenderers: Record<string, PageRenderer> = {
     const url = ctx.urls.archive();
     const small = site.articles.length <= limit;
     const cards = (list: readonly Article[]) => list.map((a) => articleCard(ctx, a));
-    emit(out, input, url, 'archive', { title: 'Archive', description, path: url, kind: 'archive', jsonLd: [collectionLd('Archive', description, ctx.urls.absolute(url), [])] }, {
+    emit(out, input, url, 'archive', {
+      ...layoutView(ctx, { title: 'Archive', description, path: url, kind: 'archive', jsonLd: [collectionLd('Archive', description, ctx.urls.absolute(url), [])] }),
       index: true,
       calendar: calendarYears(groups, (k) => ctx.urls.archiveMonth(k)),
       months: small ? groups.map((m) => ({ id: m.id, label: m.label, href: ctx.urls.archiveMonth(m.key), items: cards(m.items) })) : [],
@@ -377,8 +350,8 @@ export const pageRenderers: Record<string, PageRenderer> = {
     for (const p of calendarPages(all, limit)) {
       const page = monthPage(ctx, section, all, p, `Articles of ${p.group.label} in ${ctx.config.title}, oldest first.`);
       const isUndated = p.group.key === 'undated';
-      emit(out, input, page.url, 'archive', page.head, {
-        ...page.fields,
+      emit(out, input, page.url, 'archive', {
+        ...page.view,
         months: isUndated ? [] : [{ id: p.group.id, label: p.group.label, href: null, items: cards(p.items) }],
         undated: isUndated ? cards(p.items) : [],
         undatedLink: null,
@@ -390,8 +363,9 @@ export const pageRenderers: Record<string, PageRenderer> = {
   *search(out, input) {
     const { ctx } = input;
     const url = ctx.urls.search();
-    // Result pages are the reader's own query: nothing for a search engine to index.
-    emit(out, input, url, 'search', { title: 'Search', description: `Search ${ctx.config.title}: articles, topics and dated events.`, path: url, kind: 'search', robots: 'noindex' }, {
+    emit(out, input, url, 'search', {
+      // Result pages are the reader's own query: nothing for a search engine to index.
+      ...layoutView(ctx, { title: 'Search', description: `Search ${ctx.config.title}: articles, topics and dated events.`, path: url, kind: 'search', robots: 'noindex' }),
       topicsHref: ctx.urls.topics(),
       archiveHref: ctx.urls.archive(),
       bundle: `${ctx.config.basePath}pagefind/`,
@@ -401,7 +375,8 @@ export const pageRenderers: Record<string, PageRenderer> = {
 
   *notFound(out, input) {
     const { ctx } = input;
-    emit(out, input, `${ctx.config.basePath}404.html`, '404', { title: 'Page not found', description: 'This page does not exist.', path: `${ctx.config.basePath}404.html`, kind: '404', robots: 'noindex' }, {
+    emit(out, input, `${ctx.config.basePath}404.html`, '404', {
+      ...layoutView(ctx, { title: 'Page not found', description: 'This page does not exist.', path: `${ctx.config.basePath}404.html`, kind: '404', robots: 'noindex' }),
       latest: input.site.articles.slice(0, 5).map((a) => articleCard(ctx, a)),
     });
   },
