@@ -41,6 +41,11 @@ function project(files: Record<string, string>, user: UserConfig = {}) {
 /** HTML pages on record after a build. */
 const htmlPages = (r: { output?: { pages: ReadonlyMap<string, unknown> } }) => [...r.output!.pages.keys()].filter((p) => p.endsWith('.html')).length;
 
+/** A site's files but Pagefind's filter and meta files, written in hash-map order (see determinism.test.ts). */
+function stable(m: Map<string, string>): Map<string, string> {
+  return new Map([...m].filter(([k]) => !/^pagefind\/(filter\/|.*\.pf_meta$|pagefind-entry\.json$)/.test(k)));
+}
+
 function siteFiles(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const rel of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
@@ -78,7 +83,6 @@ describe('warm builds', () => {
     const cold = project({});
     fs.cpSync(p.content, cold.content, { recursive: true });
     await cold.build();
-    const stable = (m: Map<string, string>) => new Map([...m].filter(([k]) => !/^pagefind\/(filter\/|.*\.pf_meta$|pagefind-entry\.json$)/.test(k)));
     assert.deepEqual(stable(siteFiles(p.out)), stable(siteFiles(cold.out)));
   });
 
@@ -98,7 +102,6 @@ describe('warm builds', () => {
     const cold = project({});
     fs.cpSync(p.content, cold.content, { recursive: true });
     await cold.build();
-    const stable = (m: Map<string, string>) => new Map([...m].filter(([k]) => !/^pagefind\/(filter\/|.*\.pf_meta$|pagefind-entry\.json$)/.test(k)));
     assert.deepEqual(stable(siteFiles(p.out)), stable(siteFiles(cold.out)));
     assert.equal((await p.build()).pagesRendered, 0, 'and the next build is warm');
   });
@@ -179,7 +182,6 @@ describe('warm builds', () => {
     fs.cpSync(p.content, cold.content, { recursive: true });
     fs.cpSync(p.templates, cold.templates, { recursive: true });
     await cold.build();
-    const stable = (m: Map<string, string>) => new Map([...m].filter(([k]) => !/^pagefind\/(filter\/|.*\.pf_meta$|pagefind-entry\.json$)/.test(k)));
     assert.deepEqual(stable(siteFiles(p.out)), stable(siteFiles(cold.out)));
     assert.equal((await p.build()).pagesRendered, 0, 'and the next build is warm on the record this one left');
   });
