@@ -46,6 +46,15 @@ function stable(m: Map<string, string>): Map<string, string> {
   return new Map([...m].filter(([k]) => !/^pagefind\/(filter\/|.*\.pf_meta$|pagefind-entry\.json$)/.test(k)));
 }
 
+/** The same content and templates built from nothing write the same files as the project's warm build did. */
+async function assertSameAsCold(p: ReturnType<typeof project>): Promise<void> {
+  const cold = project({});
+  fs.cpSync(p.content, cold.content, { recursive: true });
+  fs.cpSync(p.templates, cold.templates, { recursive: true });
+  await cold.build();
+  assert.deepEqual(stable(siteFiles(p.out)), stable(siteFiles(cold.out)));
+}
+
 function siteFiles(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const rel of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
@@ -80,10 +89,7 @@ describe('warm builds', () => {
     assert.match(readOut(p.out, 'index.html'), /Talks in Vienna collapse/, 'the home page lists the new headline');
     // The reference: the same input built from nothing. Pagefind's filter and meta files are left
     // out (written in hash-map order, see determinism.test.ts).
-    const cold = project({});
-    fs.cpSync(p.content, cold.content, { recursive: true });
-    await cold.build();
-    assert.deepEqual(stable(siteFiles(p.out)), stable(siteFiles(cold.out)));
+    await assertSameAsCold(p);
   });
 
   it('should stage the site whole when most articles were made again, and write what a cold build writes', async () => {
@@ -99,10 +105,7 @@ describe('warm builds', () => {
     assert.equal(whole.written, undefined, 'staged whole');
     assert.equal(whole.pagesRendered, htmlPages(whole));
     assert.match(readOut(p.out, 'topics/diplomacy/index.html'), /Diplomacy/);
-    const cold = project({});
-    fs.cpSync(p.content, cold.content, { recursive: true });
-    await cold.build();
-    assert.deepEqual(stable(siteFiles(p.out)), stable(siteFiles(cold.out)));
+    await assertSameAsCold(p);
     assert.equal((await p.build()).pagesRendered, 0, 'and the next build is warm');
   });
 
@@ -178,11 +181,7 @@ describe('warm builds', () => {
     assert.deepEqual(fs.readdirSync(path.dirname(p.out)).filter((e) => e.startsWith('.news-archive-')), [], 'no staging or commit folder is left');
     assert.match(readOut(p.out, 'index.html'), /<!-- edited -->/);
     assert.deepEqual(brokenInternalLinks(p.out, '/'), []);
-    const cold = project({});
-    fs.cpSync(p.content, cold.content, { recursive: true });
-    fs.cpSync(p.templates, cold.templates, { recursive: true });
-    await cold.build();
-    assert.deepEqual(stable(siteFiles(p.out)), stable(siteFiles(cold.out)));
+    await assertSameAsCold(p);
     assert.equal((await p.build()).pagesRendered, 0, 'and the next build is warm on the record this one left');
   });
 
