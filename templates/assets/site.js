@@ -27,21 +27,44 @@
         var base = root.dataset.bundle.replace(/pagefind\/$/, '');
         return pf.init().then(function () {
           return Promise.all(parts.map(function (url) { return pf.mergeIndex(url, { baseUrl: base }); }));
-        }).then(function () { return pf.filters(); }).then(function (filters) {
-          selects.forEach(function (select) {
-            var counts = filters[select.name] || {};
-            Object.keys(counts).sort(function (a, b) { return a.localeCompare(b); }).forEach(function (v) {
-              var option = document.createElement('option');
-              option.value = v;
-              option.textContent = (select.name === 'type' && TYPE_LABELS[v] ? TYPE_LABELS[v] : v) + ' (' + counts[v] + ')';
-              select.appendChild(option);
-            });
-          });
-          return pf;
-        });
+        }).then(function () { return pf; });
       });
     }
     return engine;
+  }
+
+  // The filters' values and counts need every filter file of every part (four a part: at 100k
+  // articles, 384 requests), and a search without filters needs none of them: they load after the
+  // first results, or as soon as the reader reaches for a filter.
+  var filtersLoaded = null;
+  function loadFilters() {
+    if (!filtersLoaded) {
+      filtersLoaded = load().then(function (pf) { return pf.filters(); }).then(function (filters) {
+        selects.forEach(function (select) {
+          var counts = filters[select.name] || {};
+          var chosen = select.value;
+          Object.keys(counts).sort(function (a, b) { return a.localeCompare(b); }).forEach(function (v) {
+            var option = select.querySelector('option[value="' + CSS.escape(v) + '"]') || document.createElement('option');
+            option.value = v;
+            option.textContent = (select.name === 'type' && TYPE_LABELS[v] ? TYPE_LABELS[v] : v) + ' (' + counts[v] + ')';
+            select.appendChild(option);
+          });
+          select.value = chosen;
+        });
+      });
+    }
+    return filtersLoaded;
+  }
+
+  // A filter taken from the address is an option of its own until the filters load.
+  function choose(select, value) {
+    if (!select.querySelector('option[value="' + CSS.escape(value) + '"]')) {
+      var option = document.createElement('option');
+      option.value = value;
+      option.textContent = select.name === 'type' && TYPE_LABELS[value] ? TYPE_LABELS[value] : value;
+      select.appendChild(option);
+    }
+    select.value = value;
   }
 
   // Excerpts are Pagefind's HTML with <mark> around matches: keep the text and the marks, nothing else.
@@ -100,10 +123,10 @@
     if (!query && !Object.keys(filters).length) {
       list.textContent = '';
       status.textContent = '';
-      return;
+      return Promise.resolve();
     }
     status.textContent = 'Searching…';
-    load().then(function (pf) {
+    return load().then(function (pf) {
       return pf.search(query || null, { filters: filters });
     }).then(function (search) {
       return Promise.all(search.results.slice(0, 30).map(function (r) { return r.data(); }));
@@ -116,15 +139,19 @@
 
   var timer = 0;
   input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(run, 200); });
-  selects.forEach(function (s) { s.addEventListener('change', run); });
+  selects.forEach(function (s) {
+    s.addEventListener('change', run);
+    s.addEventListener('focus', loadFilters);
+    s.addEventListener('pointerdown', loadFilters);
+  });
   form.addEventListener('submit', function (e) { e.preventDefault(); clearTimeout(timer); run(); });
 
   var params = new URLSearchParams(window.location.search);
   input.value = params.get('q') || '';
-  load().then(function () {
-    selects.forEach(function (s) { if (params.get(s.name)) s.value = params.get(s.name); });
-    if (input.value || selects.some(function (s) { return s.value; })) run();
-  }).catch(function (err) {
+  selects.forEach(function (s) { if (params.get(s.name)) choose(s, params.get(s.name)); });
+  var first = input.value || selects.some(function (s) { return s.value; }) ? run() : Promise.resolve();
+  // After the first results, not before: their requests go first.
+  first.then(loadFilters).catch(function (err) {
     status.textContent = 'Search is unavailable: ' + err.message;
   });
 })();

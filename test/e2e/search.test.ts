@@ -169,6 +169,31 @@ for (const [basePath, searchPartSize] of [['/', 1000], ['/archive/', 1]] as cons
       await page.context().close();
     });
 
+    it('should show the first results without fetching a filter file, and fill the filters after them', async () => {
+      // Four filter files a part: at 100k articles (97 parts) they were 384 of the first search's
+      // 740 requests, and a search without filters needs none of them.
+      const page = await open();
+      // When the results were shown, by the page's own clock (the same machine's as this one's).
+      await page.addInitScript(() => {
+        new MutationObserver(() => {
+          const w = window as unknown as { shownAt?: number };
+          if (w.shownAt === undefined && /result/.test(document.querySelector('.search-status')?.textContent ?? '')) w.shownAt = Date.now();
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+      });
+      const filterFiles: { url: string; at: number }[] = [];
+      page.on('request', (r) => { if (/\/pagefind\/.*filter\//.test(r.url())) filterFiles.push({ url: r.url(), at: Date.now() }); });
+      await page.goto(`${server.url}search/?q=Palmyra`);
+      const found = await results(page);
+      assert.ok(found.length >= 3);
+      const shownAt = await page.evaluate(() => (window as unknown as { shownAt: number }).shownAt);
+      assert.deepEqual(filterFiles.filter((f) => f.at < shownAt).map((f) => f.url), []);
+      await page.waitForFunction(() => document.querySelectorAll('select[name="outlet"] option').length > 1);
+      const options = await page.locator('select[name="type"] option').allTextContents();
+      assert.deepEqual(options.map((o) => o.replace(/ \(\d+\)$/, '')).sort(), ['Anything', 'Articles', 'Timeline events', 'Topics']);
+      assert.match(options.find((o) => o.startsWith('Articles'))!, /^Articles \(5\)$/, 'with how many records each');
+      await page.context().close();
+    });
+
     it('should send the header search box to the search page, or to the topics index without JavaScript', async () => {
       const page = await open();
       await page.goto(server.url);
