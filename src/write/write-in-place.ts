@@ -157,9 +157,15 @@ export async function applyCommit(commit: string, outDir: string): Promise<void>
     assertInside(rel);
     await fsp.rm(path.join(outDir, rel), { force: true });
   }
-  // Folders left empty by removed pages (a deleted article's folder) go too.
-  for (const dir of new Set(journal.remove.map((rel) => path.dirname(rel)))) {
-    if (dir !== '.') await fsp.rmdir(path.join(outDir, dir)).catch(() => undefined);
+  // Folders left empty by removed files go too (a deleted article's folder, a search part's
+  // folders), deepest first so a parent is empty when its turn comes; rmdir leaves any folder
+  // that still holds something.
+  const folders = new Set<string>();
+  for (const rel of journal.remove) {
+    for (let dir = path.posix.dirname(rel); dir !== '.' && !folders.has(dir); dir = path.posix.dirname(dir)) folders.add(dir);
+  }
+  for (const dir of [...folders].sort((a, b) => b.split('/').length - a.split('/').length)) {
+    await fsp.rmdir(path.join(outDir, dir)).catch(() => undefined);
   }
   await removeTree(commit);
 }

@@ -55,6 +55,16 @@ describe('stageUpdate', () => {
     assert.deepEqual([...r.hashes.keys()].sort(), ['a/index.html', 'b/c/index.html', 'feed.xml', 'index.html']);
   });
 
+  it('should remove every folder a removal leaves empty, and no folder that still holds something', async () => {
+    // A search index part that is no more (pagefind/part-40/ and its index/, fragment/ folders): a
+    // cold build of the same content has no such folders.
+    const { out, current } = liveSite({ 'index.html': 'home', 'pagefind/part-40/pagefind-entry.json': '{}', 'pagefind/part-40/index/en_1.pf_index': 'i', 'pagefind/part-40/fragment/en_2.pf_fragment': 'f', 'pagefind/part-00/index/en_3.pf_index': 'j' });
+    fs.mkdirSync(path.join(out, 'pagefind', 'kept-empty'));
+    await updateInPlace(out, new Map([['index.html', 'home'], ['pagefind/part-00/index/en_3.pf_index', 'j']]), current);
+    assert.deepEqual(fs.readdirSync(path.join(out, 'pagefind')).sort(), ['kept-empty', 'part-00'], 'a folder the build never wrote to is not its to remove');
+    assert.deepEqual(listFiles(out), ['index.html', 'pagefind/part-00/index/en_3.pf_index']);
+  });
+
   it('should write a file on record again when its live copy was deleted or edited by hand', async () => {
     const { out, current } = liveSite({ 'index.html': 'home', 'a/index.html': 'a' });
     fs.rmSync(path.join(out, 'a/index.html'));
