@@ -67,8 +67,12 @@ export interface SearchInput {
   readonly bySlug: ReadonlyMap<string, Article>;
 }
 
-/** More parts would cost readers a request per part on their first search. */
-const MAX_PARTS = 64;
+/**
+ * A reader's first search fetches a few files from every part: at 100k articles, 64 article parts
+ * (97 in all) took 6.2 s and 358 requests on a 60 ms link, 32 (65 in all) 4.6 s and 256, while a
+ * new article's warm build, 100-120 s there, did not measurably slow down (BENCHMARKS.md, session 12).
+ */
+const MAX_PARTS = 32;
 
 /**
  * How many index parts an archive of `count` articles gets, about `partSize` (config
