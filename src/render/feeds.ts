@@ -5,7 +5,9 @@
  */
 import crypto from 'node:crypto';
 import { Feed } from 'feed';
+import { byCodeUnit } from '../code-order.js';
 import type { Config } from '../config.js';
+import { topK } from '../link/top-k.js';
 import type { LinkedTopic } from '../link/topics.js';
 import { unpackBody } from '../article-body.js';
 import { bodyDigest } from '../body-store.js';
@@ -96,7 +98,9 @@ export function* feedSets(config: Readonly<Config>, urls: Urls, articles: readon
   };
   yield set({ dir: '', title: config.title, description: config.description, pageUrl: urls.home(), articles });
   for (const t of topics) {
-    const list = t.articles.map((s) => bySlug.get(s)!).sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.slug.localeCompare(b.slug));
+    // Only the newest FEED_SIZE are shown: a topic of thousands is not sorted whole in every build.
+    const dated = t.articles.map((s) => bySlug.get(s)!).filter((a) => a.date);
+    const list = topK(dated, FEED_SIZE, (a, b) => byCodeUnit(b.date!, a.date!) || byCodeUnit(a.slug, b.slug));
     yield set({ dir: `topics/${t.slug}/`, title: `${t.name} · ${config.title}`, description: t.description ?? `Articles about ${t.name}.`, pageUrl: urls.topic(t.slug), articles: list });
   }
 }

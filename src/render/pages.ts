@@ -3,6 +3,7 @@
  * One small renderer per page kind (house style: dispatch through a map of handlers).
  */
 import crypto from 'node:crypto';
+import { byCodeUnit } from '../code-order.js';
 import type { LinkedTopic } from '../link/topics.js';
 import { unpackBody } from '../article-body.js';
 import { bodyDigest } from '../body-store.js';
@@ -135,7 +136,7 @@ function monthPage<T>(ctx: RenderContext, section: MonthSection, groups: readonl
 
 /** A topic's articles by year of publication, oldest first, undated ones last. */
 function yearGroups(articles: readonly Article[]): CalendarGroup<Article>[] {
-  const dated = articles.filter((a) => a.date).sort((a, b) => a.date!.localeCompare(b.date!) || a.slug.localeCompare(b.slug));
+  const dated = articles.filter((a) => a.date).sort((a, b) => byCodeUnit(a.date!, b.date!) || byCodeUnit(a.slug, b.slug));
   const undated = articles.filter((a) => !a.date);
   const groups = groupByMonth(dated, (a) => a.date!.slice(0, 4));
   return undated.length ? [...groups, { key: 'undated', id: 'undated', label: 'Undated', items: undated }] : groups;
