@@ -37,6 +37,11 @@
   // articles, 384 requests), and a search without filters needs none of them: they load after the
   // first results, or as soon as the reader reaches for a filter.
   var filtersLoaded = null;
+
+  function optionLabel(select, value) {
+    return select.name === 'type' && TYPE_LABELS[value] ? TYPE_LABELS[value] : value;
+  }
+
   function loadFilters() {
     if (!filtersLoaded) {
       filtersLoaded = load().then(function (pf) { return pf.filters(); }).then(function (filters) {
@@ -46,7 +51,7 @@
           Object.keys(counts).sort(function (a, b) { return a.localeCompare(b); }).forEach(function (v) {
             var option = select.querySelector('option[value="' + CSS.escape(v) + '"]') || document.createElement('option');
             option.value = v;
-            option.textContent = (select.name === 'type' && TYPE_LABELS[v] ? TYPE_LABELS[v] : v) + ' (' + counts[v] + ')';
+            option.textContent = optionLabel(select, v) + ' (' + counts[v] + ')';
             select.appendChild(option);
           });
           select.value = chosen;
@@ -61,7 +66,7 @@
     if (!select.querySelector('option[value="' + CSS.escape(value) + '"]')) {
       var option = document.createElement('option');
       option.value = value;
-      option.textContent = select.name === 'type' && TYPE_LABELS[value] ? TYPE_LABELS[value] : value;
+      option.textContent = optionLabel(select, value);
       select.appendChild(option);
     }
     select.value = value;
