@@ -14,11 +14,11 @@ import type { TemplateEngine } from './templates.js';
 import { articleRecordPath, exportArticle, exportJson, exportJsonBytes, exportTimelineEntry, exportTimelineJs, timelineYearPaths, timelineYears } from './export-json.js';
 import { outputPathFor } from './urls.js';
 import { formatMonth } from './format.js';
-import { KIND_NAMES, articleCard, articleView, eventViews, layoutView, topicChip, topicFeeds, topicLink, type RenderContext } from './views.js';
+import { KIND_NAMES, articleCard, articleLinks, articleView, eventViews, layoutView, topicChip, topicFeeds, topicLink, type ArticleLinks, type PageContext, type RenderContext } from './views.js';
 
 /** What a page was rendered from, for the next build: the same key gives the same bytes. */
 export interface PageRecord {
-  /** Hash of the templates, the config and the page's view model. */
+  /** Hash of the templates, the config and the page's view model (an article page's: its record and links, see PageContext). */
   readonly key: string;
   /** Bytes of the rendered page. */
   readonly size: number;
@@ -145,6 +145,23 @@ function yearGroups(articles: readonly Article[]): CalendarGroup<Article>[] {
 /** Events shown on a topic page; earlier ones are on the timeline. */
 export const TOPIC_EVENTS = 40;
 
+/** An article page's view: from the record, its links and the page context only (see PageContext). */
+function articlePage(pc: PageContext, a: Article, links: ArticleLinks, body: FullArticle) {
+  const url = pc.urls.article(a.slug);
+  const view = articleView(a, links, body.bodyHtml);
+  const crumbs = [{ label: 'Latest', href: pc.urls.home() }, { label: a.title, href: url }];
+  const topics = links.topics.map((t) => ({ name: t.label, url: pc.urls.absolute(t.href), kind: t.kind }));
+  const meta = a.date ? [{ property: 'article:published_time', content: a.date }] : [];
+  return {
+    ...layoutView(pc, {
+      title: a.title, description: a.standfirst ?? firstWords(body), path: url, kind: 'article', ogType: 'article', meta,
+      jsonLd: [newsArticleLd(pc.config, a, pc.urls.absolute(url), topics), breadcrumbLd(crumbs, pc.urls.absolute)],
+      breadcrumbs: crumbs,
+    }),
+    article: view,
+  };
+}
+
 /**
  * One renderer per page kind. Each yields after a page (or a few), so a caller can give the event
  * loop a turn between pages (see renderPages).
@@ -172,6 +189,9 @@ export const pageRenderers: Record<string, PageRenderer> = {
 
   *articles(out, input) {
     const { ctx } = input;
+    const pc: PageContext = { config: ctx.config, urls: ctx.urls, assets: ctx.assets };
+    const salt = input.memo?.salt ?? '';
+    const assets = JSON.stringify(ctx.assets);
     for (const a of input.site.articles) {
       const url = ctx.urls.article(a.slug);
       // The body is unpacked (read back from the body file, inflated) only for a page or record
@@ -179,30 +199,19 @@ export const pageRenderers: Record<string, PageRenderer> = {
       // not unpack every article to find that nothing changed (issue 7).
       let unpacked: FullArticle | undefined;
       const full = () => (unpacked ??= unpackBody(a));
-      const digest = bodyDigest(a.body);
-      const page = (body: FullArticle | null) => {
-        const view = articleView(ctx, a, body?.bodyHtml ?? '');
-        const crumbs = [{ label: 'Latest', href: ctx.urls.home() }, { label: a.title, href: url }];
-        // The topics shown as chips (the most salient): all of them would weigh more than the text.
-        const topics = view.topics.map((t) => ({ name: t.label, url: ctx.urls.absolute(t.href), kind: t.kind }));
-        const meta = a.date ? [{ property: 'article:published_time', content: a.date }] : [];
-        return {
-          ...layoutView(ctx, {
-            title: a.title, description: a.standfirst ?? (body ? firstWords(body) : ''), path: url, kind: 'article', ogType: 'article', meta,
-            jsonLd: [newsArticleLd(ctx.config, a, ctx.urls.absolute(url), topics), breadcrumbLd(crumbs, ctx.urls.absolute)],
-            breadcrumbs: crumbs,
-          }),
-          article: view,
-        };
-      };
-      const key = crypto.createHash('sha1').update(input.memo?.salt ?? '').update('article').update(JSON.stringify(page(null))).update(digest).digest('base64');
-      emitFile(out, input.memo, outputPathFor(url, ctx.config.basePath), key, () => input.engine.render('article', page(full())));
+      // The record's own fields and its body, hashed once for the page and its data record.
+      const { body, ...rest } = a;
+      const own = crypto.createHash('sha1').update(JSON.stringify(rest)).update(bodyDigest(body)).digest('base64');
+      // The page is made from the record, its links and the page context alone (articlePage):
+      // they are its key, so its view is built only for a page made this time.
+      const links = articleLinks(ctx, a);
+      const key = crypto.createHash('sha1').update(salt).update('article').update(own).update(assets).update(JSON.stringify(links)).digest('base64');
+      emitFile(out, input.memo, outputPathFor(url, ctx.config.basePath), key, () => input.engine.render('article', articlePage(pc, a, links, full())));
       // Not a page but made like one: the article's record of the data export, written only when
       // it changed (one file of every record would be 1.3 GB at 100k articles). Made here, from
       // the body unpacked for the page, not unpacked again in a pass of its own.
       if (input.withData !== false) {
-        const { body, ...rest } = a;
-        const key = crypto.createHash('sha1').update(input.memo?.salt ?? '').update(JSON.stringify(rest)).update(digest).digest('base64');
+        const key = crypto.createHash('sha1').update(salt).update(own).digest('base64');
         emitFile(out, input.memo, articleRecordPath(a.slug), key, () => exportJson(exportArticle(full())));
       }
       yield;

@@ -20,6 +20,13 @@ export interface RenderContext {
   readonly assets: { readonly css: string; readonly js: string; readonly icon: string };
 }
 
+/**
+ * What a page made from one record may read besides it: no map of the archive. An article page's
+ * key is its record, its links (articleLinks) and this, not its view (issue 7: building and hashing
+ * every article's view was a fifth of a warm build), so its builder must not reach for anything else.
+ */
+export type PageContext = Pick<RenderContext, 'config' | 'urls' | 'assets'>;
+
 export const UNKNOWN_PUBLISHER = 'Unknown outlet';
 
 /** What a topic of each kind is called, one and many (in the order the topics index lists them). */
@@ -54,7 +61,7 @@ export interface PageHead {
 }
 
 /** The chrome and head of any page. */
-export function layoutView(ctx: RenderContext, page: PageHead): LayoutView {
+export function layoutView(ctx: PageContext, page: PageHead): LayoutView {
   const { config, urls } = ctx;
   const siteFeeds: FeedLink[] = [
     { type: 'application/rss+xml', href: urls.feed('feed.xml'), title: `${config.title} (RSS)` },
@@ -115,11 +122,28 @@ export function topicChip(ctx: RenderContext, t: LinkedTopic): TopicChip {
   return { label: t.name, href: ctx.urls.topic(t.slug), kind: t.kind };
 }
 
-/** The article page's own fields. */
-export function articleView(ctx: RenderContext, a: Article, bodyHtml: string): ArticleView {
+/** What an article page shows of the rest of the archive, from the link stage. */
+export interface ArticleLinks {
+  /** The topics shown as chips (the most salient: all of them would weigh more than the text). */
+  readonly topics: readonly TopicChip[];
+  /** The same story told by other outlets. */
+  readonly alsoReportedBy: readonly ArticleCard[];
+  readonly related: readonly ArticleCard[];
+}
+
+export function articleLinks(ctx: RenderContext, a: Article): ArticleLinks {
   const story = ctx.storyOf.get(a.slug);
   const others = (story?.articles ?? []).filter((s) => s !== a.slug).map((s) => ctx.articles.get(s)!).filter(Boolean);
   const alsoIds = new Set(others.map((o) => o.slug));
+  return {
+    topics: a.topics.slice(0, ctx.config.articleTopics).map((t) => ctx.topics.get(t.name)).filter((t): t is LinkedTopic => !!t).map((t) => topicChip(ctx, t)),
+    alsoReportedBy: others.map((o) => articleCard(ctx, o)),
+    related: (ctx.related.get(a.slug) ?? []).filter((s) => !alsoIds.has(s)).slice(0, 4).map((s) => articleCard(ctx, ctx.articles.get(s)!)),
+  };
+}
+
+/** The article page's own fields: the record, its links and its body, nothing else (see PageContext). */
+export function articleView(a: Article, links: ArticleLinks, bodyHtml: string): ArticleView {
   return {
     title: a.title,
     standfirst: a.standfirst,
@@ -131,10 +155,8 @@ export function articleView(ctx: RenderContext, a: Article, bodyHtml: string): A
     readingMinutes: a.readingMinutes,
     wordCount: a.wordCount,
     bodyHtml,
-    topics: a.topics.slice(0, ctx.config.articleTopics).map((t) => ctx.topics.get(t.name)).filter((t): t is LinkedTopic => !!t).map((t) => topicChip(ctx, t)),
+    ...links,
     events: a.events.map((e) => ({ date: dateView(e.date)!, expression: e.expression, href: `#p${e.block}s${e.sentenceIndex}` })),
-    alsoReportedBy: others.map((o) => articleCard(ctx, o)),
-    related: (ctx.related.get(a.slug) ?? []).filter((s) => !alsoIds.has(s)).slice(0, 4).map((s) => articleCard(ctx, ctx.articles.get(s)!)),
     furtherReading: a.furtherReading.map((f) => ({ text: f.text, outlet: f.outlet, url: f.url })),
     source: a.source,
     removedCount: a.removed.length,

@@ -1,7 +1,8 @@
 /**
  * Warm builds render only what changed (issue 7) and never serve stale output: a page is reused
- * only when its view model, the templates and the config are those of the live page, and the
- * search index is rebuilt part by part, only the parts whose records changed.
+ * only when its view model (an article page's record and links), the templates and the config are
+ * those of the live page, and the search index is rebuilt part by part, only the parts whose
+ * records changed.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -340,6 +341,26 @@ describe('what a new article touches', () => {
     assert.ok(record.blocks.some((b) => b.text === 'The motor show opened in Geneva on Thursday.'));
     assert.ok(record.mentions.some((m) => m.name === 'Geneva'));
     assert.equal(index.length, 6);
+  });
+
+  it('should render again the article pages that show an edited headline, and write what a cold build writes', async () => {
+    // An article page is keyed by its record and its links (the cards and chips it shows of other
+    // articles and topics), not by its whole view: an edit to a related article's headline must
+    // still reach it.
+    const talks = (day: number, title = `Syria talks, day ${day}`) => `---\ndate: 2016-03-${day}\npublisher: Example Post\n---\n${title}\n\nDiplomats met in Geneva on Thursday to discuss the war in Syria.\n\nNo agreement on Syria was reached in Geneva.\n`;
+    const files: Record<string, string> = {};
+    for (const day of [10, 14, 18]) files[`talks-${day}.md`] = talks(day);
+    files['motor-show.md'] = `---\ndate: 2016-09-01\npublisher: Example Post\n---\nMotor show opens\n\nThe motor show opened in Detroit on Thursday.\n`;
+    const p = project(files);
+    await p.build();
+    assert.match(readOut(p.out, 'articles/syria-talks-day-10/index.html'), /Syria talks, day 18/, 'day 18 is shown on day 10');
+    fs.writeFileSync(path.join(p.content, 'talks-18.md'), talks(18, 'Syria talks stall in Geneva'));
+    const second = await p.build();
+    const pages = second.written!.filter((k) => k.startsWith('articles/'));
+    for (const day of [10, 14]) assert.ok(pages.includes(`articles/syria-talks-day-${day}/index.html`), `day ${day}: ${pages.join(', ')}`);
+    assert.ok(!pages.includes('articles/motor-show-opens/index.html'), 'the page that shows nothing of it is left alone');
+    assert.match(readOut(p.out, 'articles/syria-talks-day-10/index.html'), /Syria talks stall in Geneva/);
+    await assertSameAsCold(p);
   });
 
   it('should export the timeline a year a file, and write again only the years whose events changed', async () => {
