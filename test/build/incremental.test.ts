@@ -343,23 +343,25 @@ describe('what a new article touches', () => {
     assert.equal(index.length, 6);
   });
 
-  it('should render again the article pages that show an edited headline, and write what a cold build writes', async () => {
+  it('should render again the pages that show an edited card, and write what a cold build writes', async () => {
     // An article page is keyed by its record and its links (the cards and chips it shows of other
-    // articles and topics), not by its whole view: an edit to a related article's headline must
-    // still reach it.
-    const talks = (day: number, title = `Syria talks, day ${day}`) => `---\ndate: 2016-03-${day}\npublisher: Example Post\n---\n${title}\n\nDiplomats met in Geneva on Thursday to discuss the war in Syria.\n\nNo agreement on Syria was reached in Geneva.\n`;
+    // articles and topics), a topic page by its cards' hashes, not by their whole views: a new
+    // standfirst on one article (shown on the cards, in nothing else of those pages) must still
+    // reach them.
+    const talks = (day: number, standfirst = '') => `---\ndate: 2016-03-${day}\npublisher: Example Post\n${standfirst ? `standfirst: ${standfirst}\n` : ''}---\nSyria talks, day ${day}\n\nDiplomats met in Geneva on Thursday to discuss the war in Syria.\n\nNo agreement on Syria was reached in Geneva.\n`;
     const files: Record<string, string> = {};
     for (const day of [10, 14, 18]) files[`talks-${day}.md`] = talks(day);
     files['motor-show.md'] = `---\ndate: 2016-09-01\npublisher: Example Post\n---\nMotor show opens\n\nThe motor show opened in Detroit on Thursday.\n`;
     const p = project(files);
     await p.build();
     assert.match(readOut(p.out, 'articles/syria-talks-day-10/index.html'), /Syria talks, day 18/, 'day 18 is shown on day 10');
-    fs.writeFileSync(path.join(p.content, 'talks-18.md'), talks(18, 'Syria talks stall in Geneva'));
+    fs.writeFileSync(path.join(p.content, 'talks-18.md'), talks(18, 'A third round ends without a deal.'));
     const second = await p.build();
-    const pages = second.written!.filter((k) => k.startsWith('articles/'));
+    const pages = second.written!.filter((k) => k.endsWith('.html'));
     for (const day of [10, 14]) assert.ok(pages.includes(`articles/syria-talks-day-${day}/index.html`), `day ${day}: ${pages.join(', ')}`);
+    assert.ok(pages.includes('topics/geneva/index.html'), pages.join(', '));
     assert.ok(!pages.includes('articles/motor-show-opens/index.html'), 'the page that shows nothing of it is left alone');
-    assert.match(readOut(p.out, 'articles/syria-talks-day-10/index.html'), /Syria talks stall in Geneva/);
+    for (const page of ['articles/syria-talks-day-10/index.html', 'topics/geneva/index.html']) assert.match(readOut(p.out, page), /A third round ends without a deal\./, page);
     await assertSameAsCold(p);
   });
 
