@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/serve.js';
 import { launchBrowser } from '../support/browser.js';
-import { buildSite, fileExists, readOut, SEED_CONTENT, type BuiltSite, readArticleRecords } from '../support/site.js';
+import { buildSite, fileExists, listFiles, readOut, SEED_CONTENT, type BuiltSite, readArticleRecords } from '../support/site.js';
 
 interface HeaderRule { readonly pattern: string; readonly headers: Record<string, string> }
 
@@ -28,12 +28,15 @@ function parseHeadersFile(text: string): HeaderRule[] {
   return rules;
 }
 
-/** The headers a host applies to a path under the published folder (`*` matches the rest of the path). */
+/**
+ * The headers a host applies to a path under the published folder, as Netlify and Cloudflare Pages
+ * match: a final `*` matches the rest of the path, a `:name` segment any one segment.
+ */
 function headersFor(rules: readonly HeaderRule[], sitePath: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const r of rules) {
-    const match = r.pattern.endsWith('*') ? sitePath.startsWith(r.pattern.slice(0, -1)) : sitePath === r.pattern;
-    if (match) Object.assign(out, r.headers);
+    const pattern = r.pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+').replace(/\*$/, '.*');
+    if (new RegExp(`^${pattern}$`).test(sitePath)) Object.assign(out, r.headers);
   }
   return out;
 }
@@ -220,6 +223,14 @@ for (const [basePath, searchPartSize] of [['/', 1000], ['/archive/', 1]] as cons
       assert.ok(headed.has('/') && headed.has(`/articles/${slug}/`), 'pages were served with the CSP');
       assert.ok(headed.has('/pagefind/pagefind.js'), 'and so was the search bundle');
       await page.context().close();
+    });
+
+    it('should let hosts cache every index chunk of every part for a year, and revalidate the entry points', () => {
+      const files = listFiles(site.out).filter((f) => f.startsWith('pagefind/'));
+      const chunks = files.filter((f) => /\/(index|fragment|filter)\/[^/]+$/.test(f));
+      assert.ok(chunks.some((f) => /^pagefind\/(part|timeline)-\d+\//.test(f)) === (searchPartSize === 1), 'chunks in parts, when split');
+      for (const f of chunks) assert.equal(headersFor(rules, `/${f}`)['cache-control'], 'public, max-age=31536000, immutable', f);
+      for (const f of files.filter((x) => /(pagefind\.js|pagefind-entry\.json)$/.test(x))) assert.equal(headersFor(rules, `/${f}`)['cache-control'], undefined, f);
     });
 
     it('should log no console errors, CSP violations or failed requests', () => {
