@@ -4,6 +4,7 @@
 //
 // Left out of the bundle: pagefind (it finds its binary from its own folder) and piscina (it
 // starts its workers from its own files); compromise is required at run time (lexicon.ts).
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -15,6 +16,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * worker sits beside the CLI there, where process-articles.ts looks for it.
  */
 export async function bundleCli({ from = path.join(root, 'dist'), outdir = path.join(root, 'dist/bundle'), ext = 'js' } = {}) {
+  // Chunks are named by hash: without this, every install would leave the last one's beside them.
+  fs.rmSync(outdir, { recursive: true, force: true });
   await esbuild.build({
     entryPoints: { cli: path.join(from, `cli.${ext}`), 'article-worker': path.join(from, `article-worker.${ext}`) },
     outdir,
