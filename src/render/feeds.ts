@@ -92,7 +92,7 @@ export function* feedSets(config: Readonly<Config>, urls: Urls, articles: readon
       a.topics.slice(0, 5).map((t) => [t.name, t.slug]), a.standfirst == null ? bodyDigest(a.body) : null]);
     return {
       paths: ['feed.xml', 'atom.xml', 'feed.json'].map((f) => `${spec.dir}${f}`),
-      key: crypto.createHash('sha1').update(JSON.stringify([spec.dir, spec.title, spec.description, spec.pageUrl, items])).digest('base64'),
+      key: crypto.hash('sha1', JSON.stringify([spec.dir, spec.title, spec.description, spec.pageUrl, items]), 'base64'),
       make: () => renderFeedSet(config, urls, spec),
     };
   };
