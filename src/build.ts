@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { cloneForLink, persistentCache, PIPELINE_VERSION, textHash, type ArticleCache } from './article-cache.js';
 import { spillArticleBody } from './article-body.js';
+import { collectGarbageNow } from './heap.js';
 import { processArticles } from './process-articles.js';
 import { holdParsed, isScrapedText, type LoadedSource } from './parsed-file.js';
 import { sharedValues } from './shared-values.js';
@@ -256,6 +257,9 @@ async function runBuild(config: Readonly<Config>, options: BuildOptions, stagedC
         return 'failed';
       }
       if (!staged) return { rendered };
+      // In a big archive, what render made and dropped goes before the write adds the output
+      // record's bytes to what is held (heap.ts).
+      if (spill) collectGarbageNow();
       // write: the staged changes applied in place, or the staged site swapped in
       return await time('write', () => withOutputLock(config.outDir, async () => {
         // The record this build read still describes the folder only if no other build wrote
