@@ -32,7 +32,8 @@ if (argv.includes('--install-peers') && !fs.existsSync(ELEVENTY)) {
   execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', PEERS, '@11ty/eleventy@3.1.2'], { stdio: 'inherit' });
 }
 
-interface Run { wallMs: number; ms?: number; previewMs?: number; timings: Record<string, number>; maxRssMiB: number; articles: number; files: number }
+interface Cpu { user: number; system: number }
+interface Run { wallMs: number; ms?: number; previewMs?: number; timings: Record<string, number>; maxRssMiB: number; articles: number; files: number; cpu?: { build: Cpu; pagefind: Cpu | null } }
 
 /** One build in a fresh process; wall time includes start-up, as a user sees it. */
 function measure(content: string, out: string, cache: string, extra: string[] = []): Run {
@@ -62,6 +63,11 @@ function peer(script: string, corpus: string, out: string, env: NodeJS.ProcessEn
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mib = (m: number | null) => (m == null ? '–' : `${m.toFixed(0)} MiB`);
 const stages = (t: Record<string, number>) => ['load', 'normalize', 'extract', 'link', 'render', 'write'].map((k) => `${k} ${(t[k]! / 1000).toFixed(2)}`).join(', ');
+/** Where the cores went: the build's process (main thread, workers, GC) and Pagefind's, user + system. */
+const cpu = (r: Run) => {
+  const one = (c: Cpu) => `${(c.user + c.system).toFixed(1)} s (${c.system.toFixed(1)} system)`;
+  return r.cpu ? `\n                           CPU: build ${one(r.cpu.build)}${r.cpu.pagefind ? `, Pagefind ${one(r.cpu.pagefind)}` : ''}` : '';
+};
 
 const hasHugo = spawnSync('hugo', ['version'], { stdio: 'ignore' }).status === 0;
 const hasEleventy = fs.existsSync(ELEVENTY);
@@ -108,9 +114,9 @@ for (const n of sizes) {
   console.log(`== ${n.toLocaleString('en')} articles (half Markdown, half scraped text)`);
   fs.rmSync(cache, { recursive: true, force: true });
   const cold = measure(corpus, out, cache);
-  console.log(`cold build                 ${s(cold.wallMs)}  peak ${mib(cold.maxRssMiB)}  (${stages(cold.timings)})`);
+  console.log(`cold build                 ${s(cold.wallMs)}  peak ${mib(cold.maxRssMiB)}  (${stages(cold.timings)})${cpu(cold)}`);
   const warm = want('warm') ? measure(corpus, out, cache) : null;
-  if (warm) console.log(`warm, nothing changed      ${s(warm.wallMs)}  peak ${mib(warm.maxRssMiB)}  (${stages(warm.timings)})`);
+  if (warm) console.log(`warm, nothing changed      ${s(warm.wallMs)}  peak ${mib(warm.maxRssMiB)}  (${stages(warm.timings)})${cpu(warm)}`);
 
   let add: Run | null = null;
   if (want('add')) {
@@ -120,7 +126,7 @@ for (const n of sizes) {
     fs.writeFileSync(addedFile, added.text);
     add = measure(corpus, out, cache);
     fs.rmSync(addedFile);
-    console.log(`warm, one article added    ${s(add.wallMs)}  peak ${mib(add.maxRssMiB)}  (${stages(add.timings)})`);
+    console.log(`warm, one article added    ${s(add.wallMs)}  peak ${mib(add.maxRssMiB)}  (${stages(add.timings)})${cpu(add)}`);
   }
 
   const edited = path.join(corpus, article(20240601, 1).file);
@@ -130,7 +136,7 @@ for (const n of sizes) {
     fs.appendFileSync(edited, '\nAn added closing sentence.\n');
     edit = measure(corpus, out, cache);
     fs.writeFileSync(edited, original);
-    console.log(`warm, one article edited   ${s(edit.wallMs)}  (${stages(edit.timings)})`);
+    console.log(`warm, one article edited   ${s(edit.wallMs)}  (${stages(edit.timings)})${cpu(edit)}`);
   }
 
   let dev: Run | null = null;
