@@ -1,8 +1,9 @@
 /**
- * How far V8 lets the heap grow before it collects again. By default the old generation may grow
- * to several times what survived the last full collection: at 100k articles the live set after
- * link is about 0.8 GB and the heap reached 2.3 GB, most of it garbage waiting (issue 7). A fixed
- * factor of 1.5 collects sooner; BENCHMARKS.md has what it costs and saves.
+ * When V8 collects garbage. By default the old generation may grow to several times what survived
+ * the last full collection: at 100k articles the live set after link is about 0.8 GB and the heap
+ * reached 2.3 GB, most of it garbage waiting (issue 7). A fixed factor of 1.5 collects sooner, and
+ * the build asks for a full collection where it knows most of what it made is dead; BENCHMARKS.md
+ * has what each costs and saves.
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
@@ -25,7 +26,7 @@ let collect: (() => void) | undefined;
  * A full collection now, where the build knows most of what it made is garbage: after render, before
  * the write. At 100k articles a warm build ended its render with 0.25 GB of dead objects in the heap
  * and 0.15 GB of dead buffers (Pagefind's files, the previous records read back) that V8 had not
- * yet collected, and its peak came just after, as the output record was serialized: 1.37-1.50 GiB,
+ * yet collected, and its peak came just after, as the output record was serialized: 1.34-1.46 GiB,
  * by how the collector's timing fell (issue 7, target 1.5 GiB). Node offers `gc` only to code
  * started with --expose-gc; setting the flag gives it to a context made after.
  */
