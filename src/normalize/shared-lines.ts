@@ -80,9 +80,33 @@ export function findSharedLines(docs: readonly { publisher: string | null; body:
   return findShared(docs.map((d) => ({ publisher: d.publisher, keys: lineKeys(d.body) })));
 }
 
-/** Hashes of lines that occur in two or more articles of one publisher, from each article's `lineHashes`. */
-export function findSharedHashes(docs: Iterable<{ readonly publisher: string | null; readonly lines: Iterable<number> }>): Set<number> {
-  return findShared(function* () {
-    for (const d of docs) yield { publisher: d.publisher, keys: d.lines };
-  }());
+/**
+ * Hashes of lines that occur in two or more articles of one publisher, from each article's
+ * `lineHashes` (see findShared). Each publisher's hashes are sorted together and read for runs:
+ * counted in a map, the 2 million lines of 50k scraped articles took 2.7 s of every build, each
+ * 53-bit hash a number boxed on the heap (issue 7).
+ */
+export function findSharedHashes(docs: Iterable<{ readonly publisher: string | null; readonly lines: Float64Array }>): Set<number> {
+  const groups = new Map<string, { lines: Float64Array[]; length: number }>();
+  for (const doc of docs) {
+    const publisher = doc.publisher?.trim().toLowerCase();
+    if (!publisher) continue;
+    let group = groups.get(publisher);
+    if (!group) groups.set(publisher, (group = { lines: [], length: 0 }));
+    group.lines.push(doc.lines);
+    group.length += doc.lines.length;
+  }
+  const shared = new Set<number>();
+  for (const group of groups.values()) {
+    if (group.lines.length < 2) continue;
+    const all = new Float64Array(group.length);
+    let at = 0;
+    for (const lines of group.lines) {
+      all.set(lines, at);
+      at += lines.length;
+    }
+    all.sort();
+    for (let i = 1; i < all.length; i++) if (all[i] === all[i - 1]) shared.add(all[i]!);
+  }
+  return shared;
 }
