@@ -22,12 +22,16 @@ const CO_OCCURRENCE_TOP = 10;
  * `info` supplies descriptions and aliases from the topics file.
  */
 export function buildTopics(articles: readonly Article[], info: (name: string) => TopicInfo | undefined): LinkedTopic[] {
-  const byName = new Map<string, { kind: TopicKind; slug: string; entries: { article: Article; score: number }[]; co: Map<string, number> }>();
+  const byName = new Map<string, { kind: TopicKind; slug: string; entries: { article: Article; score: number; rank: number }[]; co: Map<string, number> }>();
+  // Ties of salience go by date, newest first, then slug: each article's place in that order,
+  // found once, rather than dates and slugs compared in every topic's sort (1.2 s at 100k articles).
+  const rank = new Map([...articles].sort((x, y) => byCodeUnit(y.date ?? '', x.date ?? '') || byCodeUnit(x.slug, y.slug)).map((a, i) => [a, i]));
   for (const article of articles) {
+    const r = rank.get(article)!;
     for (const t of article.topics) {
       let topic = byName.get(t.name);
       if (!topic) byName.set(t.name, (topic = { kind: t.kind, slug: t.slug, entries: [], co: new Map() }));
-      topic.entries.push({ article, score: t.score });
+      topic.entries.push({ article, score: t.score, rank: r });
     }
     const top = article.topics.slice(0, CO_OCCURRENCE_TOP);
     for (const a of top) {
@@ -37,7 +41,7 @@ export function buildTopics(articles: readonly Article[], info: (name: string) =
   }
   const topics: LinkedTopic[] = [];
   for (const [name, t] of byName) {
-    t.entries.sort((x, y) => y.score - x.score || byCodeUnit(y.article.date ?? '', x.article.date ?? '') || byCodeUnit(x.article.slug, y.article.slug));
+    t.entries.sort((x, y) => y.score - x.score || x.rank - y.rank);
     const known = info(name);
     topics.push({
       slug: t.slug,
