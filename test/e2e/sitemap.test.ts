@@ -50,6 +50,12 @@ for (const basePath of ['/', '/archive/']) {
       for (const a of articles.filter((x) => x.date)) {
         assert.equal(items.find((i) => i.url === `${ORIGIN}${basePath}articles/${a.slug}/`)?.lastmod?.slice(0, 10), a.date);
       }
+      // A topic page changes when an article joins it: its lastmod is its newest article's date.
+      const dateOf = new Map(articles.map((a) => [a.slug, a.date]));
+      const topics = JSON.parse(readOut(site.out, 'data/topics.json')) as { slug: string; articles: string[] }[];
+      const dated = topics.map((t) => [t.slug, t.articles.map((s) => dateOf.get(s)).filter((d): d is string => !!d).sort().at(-1)] as const).filter(([, d]) => d);
+      assert.ok(dated.length >= 20 && new Set(dated.map(([, d]) => d)).size > 1, 'topics of different dates');
+      for (const [slug, newest] of dated) assert.equal(items.find((i) => i.url === `${ORIGIN}${basePath}topics/${slug}/`)?.lastmod?.slice(0, 10), newest, slug);
     });
 
     it('should write a valid Google News sitemap of the dated articles', async () => {
