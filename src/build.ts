@@ -319,8 +319,9 @@ function pageMemo(config: Readonly<Config>, templates: readonly { path: string; 
   const { root, configFile, contentDir, templatesDir, outDir, cacheDir, topicsFile, ...settings } = config;
   const theme = templates.map((t) => [path.relative(templatesDir, t.path).split(path.sep).join('/'), t.text]);
   const salt = crypto.createHash('sha1').update(JSON.stringify([PIPELINE_VERSION, settings, theme])).digest('base64');
+  const dataSalt = crypto.createHash('sha1').update(JSON.stringify([PIPELINE_VERSION, settings])).digest('base64');
   const previous = new Map([...current?.pages ?? []].filter(([p]) => current!.hashes.has(p)));
-  return { previous, salt, intact: (rel, size) => !!current?.hashes.has(rel) && isIntact(config.outDir, rel, size) };
+  return { previous, salt, dataSalt, intact: (rel, size) => !!current?.hashes.has(rel) && isIntact(config.outDir, rel, size) };
 }
 
 async function loadInputs(config: Readonly<Config>, known: SourceIndex, settledMs: number | undefined, diagnostics: Diagnostic[]) {

@@ -68,7 +68,7 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
     const searchParts = parts.filter((p) => p.dir !== '').map((p) => p.dir);
     const pages = await renderPages({ site, topics: input.topics, ctx, engine: input.engine, eventsByTopic: input.eventsByTopic, searchParts, timelineMonths: timeline, ...(input.memo ? { memo: input.memo } : {}) }, put);
     for (const feed of feedSets(config, urls, site.articles, input.topics, articles)) {
-      const key = crypto.hash('sha1', `${input.memo?.salt ?? ''}${feed.key}`, 'base64');
+      const key = crypto.hash('sha1', `${input.memo?.dataSalt ?? ''}${feed.key}`, 'base64');
       emitFiles(pages, input.memo, feed.paths, key, feed.make);
     }
     for (const [k, v] of exportData(site, input.topics)) put(k, v);

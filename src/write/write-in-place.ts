@@ -139,23 +139,17 @@ export async function applyCommit(commit: string, outDir: string): Promise<void>
     await removeTree(commit);
     return;
   }
-  const made = new Set<string>();
+  // Synchronous, as the writes are (write-files.ts): a template edit at 10k articles moves 37k
+  // files, and awaited one by one through libuv's thread pool that took 7 s against about 1 s.
+  // The event loop gets a turn now and then (dev mode serves pages meanwhile).
   for (const [i, rel] of journal.write.entries()) {
     assertInside(rel);
-    const target = path.join(outDir, rel);
-    const dir = path.dirname(target);
-    if (!made.has(dir)) {
-      await fsp.mkdir(dir, { recursive: true });
-      made.add(dir);
-    }
-    // Already moved by an earlier, interrupted run of this commit: nothing to do.
-    await fsp.rename(path.join(commit, 'files', String(i)), target).catch((err: NodeJS.ErrnoException) => {
-      if (err.code !== 'ENOENT') throw err;
-    });
+    moveInto(path.join(commit, 'files', String(i)), path.join(outDir, rel));
+    if (i % TURN === TURN - 1) await new Promise(setImmediate);
   }
   for (const rel of journal.remove) {
     assertInside(rel);
-    await fsp.rm(path.join(outDir, rel), { force: true });
+    fs.rmSync(path.join(outDir, rel), { force: true });
   }
   // Folders left empty by removed files go too (a deleted article's folder, a search part's
   // folders), deepest first so a parent is empty when its turn comes; rmdir leaves any folder
@@ -165,9 +159,33 @@ export async function applyCommit(commit: string, outDir: string): Promise<void>
     for (let dir = path.posix.dirname(rel); dir !== '.' && !folders.has(dir); dir = path.posix.dirname(dir)) folders.add(dir);
   }
   for (const dir of [...folders].sort((a, b) => b.split('/').length - a.split('/').length)) {
-    await fsp.rmdir(path.join(outDir, dir)).catch(() => undefined);
+    try {
+      fs.rmdirSync(path.join(outDir, dir));
+    } catch {
+      // Not empty (or gone already): left as it is.
+    }
   }
   await removeTree(commit);
+}
+
+/** Files moved between two turns of the event loop. */
+const TURN = 512;
+
+/**
+ * Renames a staged file over its live path, making the folder only when it is missing (a new
+ * article's): most folders exist, and a `mkdir` each cost as much as the rename. A file already
+ * moved by an earlier, interrupted run of the same commit is left alone.
+ */
+function moveInto(staged: string, target: string): void {
+  try {
+    fs.renameSync(staged, target);
+    return;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  if (!fs.existsSync(staged)) return;
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.renameSync(staged, target);
 }
 
 /**

@@ -152,6 +152,24 @@ describe('warm builds', () => {
     assert.match(readOut(p.out, 'index.html'), /Another Archive/);
   });
 
+  it('should make the data export and the feeds again for a config change, not for a template edit', async () => {
+    // They are made without the templates: a template edit at 10k articles made every article's
+    // record, the timeline's year files and every feed again (3 s of a 20 s build) to find them the same.
+    const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva'), 'b.md': article('Talks in Vienna', '2016-05-02', 'Vienna') });
+    const keys = (r: Awaited<ReturnType<typeof p.build>>, data: boolean) => new Map([...r.output!.pages].filter(([k]) => /^data\/|(?:^|\/)(?:feed\.xml|atom\.xml|feed\.json)$/.test(k) === data).map(([k, v]) => [k, v.key]));
+    const first = await p.build();
+    const made = keys(first, true);
+    assert.ok([...made.keys()].some((k) => k.startsWith('data/articles/')) && [...made.keys()].some((k) => k.startsWith('data/timeline/')) && made.has('topics/geneva/feed.xml'), [...made.keys()].join(', '));
+    fs.appendFileSync(path.join(p.templates, 'layout.eta'), '\n<!-- edited -->\n');
+    const second = await p.build();
+    assert.equal(second.pagesRendered, htmlPages(first));
+    assert.deepEqual(keys(second, true), made, 'kept under the same keys: not made again');
+    for (const [page, key] of keys(second, false)) assert.notEqual(key, keys(first, false).get(page), page);
+    const third = await p.build({ title: 'Another Archive' });
+    for (const [file, key] of keys(third, true)) assert.notEqual(key, made.get(file), file);
+    assert.match(readOut(p.out, 'data/timelinejs/2016.json'), /Another Archive/);
+  });
+
   it('should render every page again when the stylesheet changes, each linking the new one', async () => {
     // The layout is keyed by each page's head and the asset names (pages.ts layoutKey), not by the
     // layout itself: a new stylesheet name must still reach every page.

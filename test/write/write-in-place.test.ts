@@ -55,6 +55,18 @@ describe('stageUpdate', () => {
     assert.deepEqual([...r.hashes.keys()].sort(), ['a/index.html', 'b/c/index.html', 'feed.xml', 'index.html']);
   });
 
+  it('should move every file of a large update into place, new folders made, existing ones kept', async () => {
+    // Moved synchronously, with a turn of the event loop every few hundred files.
+    const { root, out, current } = liveSite(Object.fromEntries(Array.from({ length: 700 }, (_, i) => [`articles/a${i}/index.html`, `old ${i}`])));
+    const kept = fs.statSync(path.join(out, 'articles/a1')).ino;
+    const files = new Map(Array.from({ length: 1300 }, (_, i) => [`articles/a${i}/index.html`, `new ${i}`]));
+    const r = await updateInPlace(out, files, current);
+    assert.equal(r.written.length, 1300);
+    for (const [rel, text] of files) assert.equal(read(out, rel), text, rel);
+    assert.equal(fs.statSync(path.join(out, 'articles/a1')).ino, kept, 'a folder that exists is kept');
+    assert.deepEqual(fs.readdirSync(root), ['public']);
+  });
+
   it('should remove every folder a removal leaves empty, and no folder that still holds something', async () => {
     // A search index part that is no more (pagefind/part-40/ and its index/, fragment/ folders): a
     // cold build of the same content has no such folders.
