@@ -20,7 +20,7 @@ collectGarbageSooner(); // as the CLI does before a build
 const args = new Map();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
 const root = process.cwd();
-const config = resolveConfig(root, { url: 'https://bench.example.org' }, { contentDir: args.get('content'), outDir: args.get('out'), cacheDir: args.get('cache') });
+const config = resolveConfig(root, { url: 'https://bench.example.org' }, { contentDir: args.get('content'), outDir: args.get('out'), cacheDir: args.get('cache'), templatesDir: args.get('templates') });
 
 const edit = args.get('edit');
 const cache = edit ? memoryCache() : undefined;

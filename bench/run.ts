@@ -8,7 +8,7 @@
  *   npm run bench -- --sizes 1000,10000,100000
  *   npm run bench -- --install-peers     # installs Eleventy 3 into bench/peers/node_modules first
  *   npm run bench -- --sizes 100000 --only warm,add   # the cold build and only the runs named
- *                                        # (startup, warm, add, edit, dev, markdown, peers)
+ *                                        # (startup, warm, add, edit, dev, template, markdown, peers)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -38,7 +38,7 @@ interface Run { wallMs: number; ms?: number; previewMs?: number; timings: Record
 /** One build in a fresh process; wall time includes start-up, as a user sees it. */
 function measure(content: string, out: string, cache: string, extra: string[] = []): Run {
   const start = performance.now();
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'build-once.mjs'), '--content', content, '--out', out, '--cache', cache, ...extra], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'build-once.mjs'), '--content', content, '--out', out, '--cache', cache, '--templates', templates, ...extra], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
   const wallMs = performance.now() - start;
   if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
   return { wallMs, ...(JSON.parse(r.stdout.trim().split('\n').pop()!) as Omit<Run, 'wallMs'>) };
@@ -98,8 +98,13 @@ if (want('startup')) {
   console.log(`start-up (median of 7): --help ${s(median(help))}, the five seed articles cold ${s(median(cold))} (range ${s(Math.min(...cold))}-${s(Math.max(...cold))}); node -e 0 ${s(node)}\n`);
 }
 
+/** A copy of the project's templates, which the template run edits. */
+const templates = path.join(WORK, 'templates');
+
 const rows: string[] = [];
 for (const n of sizes) {
+  fs.rmSync(templates, { recursive: true, force: true });
+  fs.cpSync(path.join(ROOT, 'templates'), templates, { recursive: true });
   const dir = path.join(WORK, `n${n}`);
   const corpus = path.join(dir, 'content');
   const mdCorpus = path.join(dir, 'markdown');
@@ -147,6 +152,17 @@ for (const n of sizes) {
     console.log(`dev edit, whole site       ${s(dev.ms!)}  (${stages(dev.timings)})`);
   }
 
+  // A theme edit: every page rendered again, no article made again, no search part indexed.
+  let template: Run | null = null;
+  if (want('template')) {
+    const layout = path.join(templates, 'layout.eta');
+    const original = fs.readFileSync(layout, 'utf8');
+    fs.appendFileSync(layout, '\n<!-- bench edit -->\n');
+    template = measure(corpus, out, cache);
+    fs.writeFileSync(layout, original);
+    console.log(`warm, a template edited    ${s(template.wallMs)}  peak ${mib(template.maxRssMiB)}  (${stages(template.timings)})${cpu(template)}`);
+  }
+
   let mdCold: Run | null = null;
   if (want('markdown')) {
     fs.rmSync(cache, { recursive: true, force: true });
@@ -161,9 +177,9 @@ for (const n of sizes) {
   if (eleventy) console.log(`Eleventy, Markdown-only    ${s(eleventy.wallMs)}  peak ${mib(eleventy.maxRssMiB)}  (news-archive ${ratio(mdCold, eleventy)})`);
   console.log('');
   const t = (r: { wallMs: number } | null) => (r ? s(r.wallMs) : '–');
-  rows.push(`| ${n.toLocaleString('en')} | ${s(cold.wallMs)} | ${t(warm)} | ${t(add)} | ${t(edit)} | ${dev?.previewMs === undefined ? '–' : s(dev.previewMs)} | ${dev ? s(dev.ms!) : '–'} | ${mib(cold.maxRssMiB)} | ${t(mdCold)} | ${t(hugo)} | ${t(eleventy)} |`);
+  rows.push(`| ${n.toLocaleString('en')} | ${s(cold.wallMs)} | ${t(warm)} | ${t(add)} | ${t(edit)} | ${dev?.previewMs === undefined ? '–' : s(dev.previewMs)} | ${dev ? s(dev.ms!) : '–'} | ${mib(cold.maxRssMiB)} | ${t(mdCold)} | ${t(hugo)} | ${t(eleventy)} | ${t(template)} |`);
 }
 
-console.log('| articles | cold | warm, unchanged | warm, +1 article | warm, 1 edited | dev edit: its page | dev edit: whole site | peak RSS (cold) | cold, Markdown only | Hugo | Eleventy |');
-console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('| articles | cold | warm, unchanged | warm, +1 article | warm, 1 edited | dev edit: its page | dev edit: whole site | peak RSS (cold) | cold, Markdown only | Hugo | Eleventy | warm, a template edited |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
