@@ -139,9 +139,10 @@ export async function applyCommit(commit: string, outDir: string): Promise<void>
     await removeTree(commit);
     return;
   }
-  // Synchronous, as the writes are (write-files.ts): a template edit at 10k articles moves 37k
-  // files, and awaited one by one through libuv's thread pool that took 7 s against about 1 s.
-  // The event loop gets a turn now and then (dev mode serves pages meanwhile).
+  // Synchronous, as the writes are (write-files.ts): a template edit at 10k articles moves 13.7k
+  // pages, and with an awaited mkdir and rename each through libuv's thread pool its write stage
+  // took 3.9-5.4 s against 2.2-3.3 s. The event loop gets a turn now and then (dev mode serves
+  // pages meanwhile).
   for (const [i, rel] of journal.write.entries()) {
     assertInside(rel);
     moveInto(path.join(commit, 'files', String(i)), path.join(outDir, rel));
