@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { collectGarbageNow, userSetGrowing } from '../src/heap.js';
+import { collectGarbageIfOver, collectGarbageNow, userSetGrowing } from '../src/heap.js';
 
 test('the heap growing factor is left to the user who set one on the node command line', () => {
   assert.equal(userSetGrowing([]), false);
@@ -20,4 +20,14 @@ test('a collection can be asked for without --expose-gc, and frees what nothing 
   collectGarbageNow();
   const freed = before - process.memoryUsage().heapUsed;
   assert.ok(freed > 20 * 2 ** 20, `freed ${(freed / 2 ** 20).toFixed(1)} MiB`);
+});
+
+test('a collection asked for over a heap size runs only over it', () => {
+  assert.equal(collectGarbageIfOver(Number.MAX_SAFE_INTEGER), false);
+  let junk: { n: number; s: string }[] | null = Array.from({ length: 400_000 }, (_, n) => ({ n, s: `entry ${n} of the heap test` }));
+  const before = process.memoryUsage().heapUsed;
+  assert.ok(junk.length);
+  junk = null;
+  assert.equal(collectGarbageIfOver(0), true);
+  assert.ok(before - process.memoryUsage().heapUsed > 20 * 2 ** 20);
 });

@@ -35,6 +35,11 @@ export interface RenderInput {
   readonly sink: OutputSink;
   /** Build the search index (false for `check`, which writes nothing: a minute of Pagefind at 100k articles). @default true */
   readonly search?: boolean;
+  /**
+   * Called when the pages are done, before the files made from the whole archive (feeds, data
+   * indexes, sitemaps): the build lets its collector run there (heap.ts).
+   */
+  readonly pagesDone?: () => void;
 }
 
 /** Everything rendered, and the search bundle (for the cache). */
@@ -67,6 +72,7 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
     // The primary part is the search bundle itself; the search page merges the others into it.
     const searchParts = parts.filter((p) => p.dir !== '').map((p) => p.dir);
     const pages = await renderPages({ site, topics: input.topics, ctx, engine: input.engine, eventsByTopic: input.eventsByTopic, searchParts, timelineMonths: timeline, ...(input.memo ? { memo: input.memo } : {}) }, put);
+    input.pagesDone?.();
     for (const feed of feedSets(config, urls, site.articles, input.topics, articles)) {
       const key = crypto.hash('sha1', `${input.memo?.dataSalt ?? ''}${feed.key}`, 'base64');
       emitFiles(pages, input.memo, feed.paths, key, feed.make);
