@@ -17,6 +17,8 @@ describe('shared values of article records', () => {
     const shared = sharedValues();
     assert.deepEqual(records.map(shared.article), before);
     assert.deepEqual(records, before);
+    // Key for key in the same order: page keys hash the records' JSON.
+    assert.equal(JSON.stringify(records.map(sharedValues().article)), JSON.stringify(before));
   });
 
   it('should make equal topics one object, and unequal ones (another score) not', () => {
