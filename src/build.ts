@@ -64,8 +64,8 @@ export const SPILL_BODIES_FROM = 2000;
 
 /**
  * A heap this big when the pages are rendered is collected before the archive-wide files are made
- * (heap.ts): at 100k articles it is about 1 GB then, at 10k about 0.3 GB, where a collection
- * would only cost time.
+ * (heap.ts): at 100k articles it is about 1 GB then; at 10k, under 0.3 GB, a collection would only
+ * cost time.
  */
 const COLLECT_AFTER_PAGES_OVER = 600 * 2 ** 20;
 

@@ -43,7 +43,7 @@ export function collectGarbageNow(): void {
  * archive's build has made much garbage and is about to make large files: at 100k articles a
  * build that renders every page again (a template edit) ended its render with a quarter of a
  * gigabyte of dead pages in the heap, and then made the sitemaps and the data export's indexes on
- * top of it, its peak: 1.38-1.49 GiB against the 1.5 GiB target (issue 7). Below the size the
+ * top of it: peaks of 1380-1485 MiB against the 1536 MiB target (issue 7). Below the size the
  * collection would cost time and save nothing that matters.
  */
 export function collectGarbageIfOver(bytes: number): boolean {

@@ -174,8 +174,8 @@ const TURN = 512;
 
 /**
  * Renames a staged file over its live path, making the folder only when it is missing (a new
- * article's): most folders exist, and a `mkdir` each cost as much as the rename. A file already
- * moved by an earlier, interrupted run of the same commit is left alone.
+ * article's): most folders exist, and a `mkdir` for each was one system call more a file. A file
+ * already moved by an earlier, interrupted run of the same commit is left alone.
  */
 function moveInto(staged: string, target: string): void {
   try {

@@ -154,7 +154,7 @@ describe('warm builds', () => {
 
   it('should make the data export and the feeds again for a config change, not for a template edit', async () => {
     // They are made without the templates: a template edit at 10k articles made every article's
-    // record, the timeline's year files and every feed again (3 s of a 20 s build) to find them the same.
+    // record, the timeline's year files and every feed again, to find them the same.
     const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva'), 'b.md': article('Talks in Vienna', '2016-05-02', 'Vienna') });
     const keys = (r: Awaited<ReturnType<typeof p.build>>, data: boolean) => new Map([...r.output!.pages].filter(([k]) => /^data\/|(?:^|\/)(?:feed\.xml|atom\.xml|feed\.json)$/.test(k) === data).map(([k, v]) => [k, v.key]));
     const first = await p.build();
