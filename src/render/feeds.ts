@@ -3,7 +3,6 @@
  * `feed` package with absolute URLs from config `url`. Dates come from the articles, never the
  * clock, so two builds of the same input give the same bytes (issue 6, item 7).
  */
-import crypto from 'node:crypto';
 import { Feed } from 'feed';
 import { byCodeUnit } from '../code-order.js';
 import type { Config } from '../config.js';
@@ -13,6 +12,7 @@ import { unpackBody } from '../article-body.js';
 import { bodyDigest } from '../body-store.js';
 import type { Article } from '../model.js';
 import { escapeHtml, safeJson } from './escape.js';
+import { keyHash } from './key-hash.js';
 import type { Urls } from './urls.js';
 
 /** Items per feed. */
@@ -92,7 +92,7 @@ export function* feedSets(config: Readonly<Config>, urls: Urls, articles: readon
       a.topics.slice(0, 5).map((t) => [t.name, t.slug]), a.standfirst == null ? bodyDigest(a.body) : null]);
     return {
       paths: ['feed.xml', 'atom.xml', 'feed.json'].map((f) => `${spec.dir}${f}`),
-      key: crypto.hash('sha1', JSON.stringify([spec.dir, spec.title, spec.description, spec.pageUrl, items]), 'base64'),
+      key: keyHash(JSON.stringify([spec.dir, spec.title, spec.description, spec.pageUrl, items])),
       make: () => renderFeedSet(config, urls, spec),
     };
   };

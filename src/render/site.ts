@@ -1,9 +1,9 @@
 /** The render stage as a whole: linked archive in, every output file (path -> content) out. */
-import crypto from 'node:crypto';
 import type { Config } from '../config.js';
 import type { LinkedTopic } from '../link/topics.js';
 import type { Article, Site, Story, TimelineEntry } from '../model.js';
 import { hashAssets, type AssetFile } from './assets.js';
+import { keyHash } from './key-hash.js';
 import { exportData } from './export-json.js';
 import { feedSets } from './feeds.js';
 import { emitFiles, pageRenderers, renderNow, renderPages, timelineMonths, type OutputSink, type PageMemo, type PageRecord } from './pages.js';
@@ -74,7 +74,7 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
     const pages = await renderPages({ site, topics: input.topics, ctx, engine: input.engine, eventsByTopic: input.eventsByTopic, searchParts, timelineMonths: timeline, ...(input.memo ? { memo: input.memo } : {}) }, put);
     input.pagesDone?.();
     for (const feed of feedSets(config, urls, site.articles, input.topics, articles)) {
-      const key = crypto.hash('sha1', `${input.memo?.dataSalt ?? ''}${feed.key}`, 'base64');
+      const key = keyHash(`${input.memo?.dataSalt ?? ''}${feed.key}`);
       emitFiles(pages, input.memo, feed.paths, key, feed.make);
     }
     for (const [k, v] of exportData(site, input.topics)) put(k, v);
