@@ -4,9 +4,9 @@
  * are indexed, on as many Pagefind processes as there are cores to spare (one Pagefind process
  * indexes on one core).
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import type * as Pagefind from 'pagefind';
-import { canonicalSearchFiles } from './search-canonical.js';
 import type { SearchPart, SearchRecord } from './search-records.js';
 
 /**
@@ -16,6 +16,7 @@ import type { SearchPart, SearchRecord } from './search-records.js';
  * again by each warm build (issue 7).
  */
 export interface BuiltPart {
+  /** Its plan's key (SearchPart.key) and the version of Pagefind that indexed it. */
   readonly key: string;
   readonly sizes: ReadonlyMap<string, number>;
 }
@@ -46,10 +47,14 @@ export async function buildSearchIndex(parts: readonly SearchPart[], language: s
   const built = new Map<string, BuiltPart>();
   const todo: SearchPart[] = [];
   const kept: string[] = [];
+  // A part is kept only if this Pagefind built it: the search page's code comes from the primary
+  // index, and it reads every part's files.
+  const indexer = pagefindVersion();
+  const keyOf = (part: SearchPart) => `${part.key}@${indexer}`;
   for (const part of parts) {
     const old = previous?.parts.get(part.dir);
     const files = [...old?.sizes ?? []].map(([p, size]) => [`pagefind/${part.dir}${p}`, size] as const);
-    if (old?.key === part.key && files.every(([p, size]) => live(p, size))) {
+    if (old?.key === keyOf(part) && files.every(([p, size]) => live(p, size))) {
       built.set(part.dir, { key: old.key, sizes: old.sizes });
       kept.push(...files.map(([p]) => p));
     } else {
@@ -67,7 +72,7 @@ export async function buildSearchIndex(parts: readonly SearchPart[], language: s
       for (let part = queue.shift(); part; part = queue.shift()) {
         const files = await indexPart(pagefind, part, language);
         for (const [p, bytes] of files) write(`pagefind/${part.dir}${p}`, bytes);
-        built.set(part.dir, { key: part.key, sizes: new Map([...files].map(([p, bytes]) => [p, bytes.byteLength])) });
+        built.set(part.dir, { key: keyOf(part), sizes: new Map([...files].map(([p, bytes]) => [p, bytes.byteLength])) });
       }
     } finally {
       await releasePagefind(pagefind);
@@ -75,6 +80,14 @@ export async function buildSearchIndex(parts: readonly SearchPart[], language: s
   }));
   // Parts in plan order, so the bundle (and its cache) does not depend on which process was faster.
   return { bundle: { parts: new Map(parts.map((p) => [p.dir, built.get(p.dir)!])) }, indexed: todo.length, kept };
+}
+
+let version: string | undefined;
+
+/** The version of the pagefind package the build runs. */
+export function pagefindVersion(): string {
+  version ??= (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
+  return version;
 }
 
 /**
@@ -126,8 +139,7 @@ async function indexPart(pagefind: typeof Pagefind, part: SearchPart, language: 
     const files = await index.getFiles();
     if (files.errors.length) throw new Error(`search index: ${files.errors.join('; ')}`);
     const keep = part.dir === '' ? () => true : (p: string) => PART_FILE.test(p);
-    const canonical = canonicalSearchFiles(new Map(files.files.map((f) => [f.path, f.content])));
-    return new Map([...canonical].filter(([p]) => keep(p)));
+    return new Map(files.files.filter((f) => keep(f.path)).map((f) => [f.path, f.content]));
   } finally {
     await index.deleteIndex();
   }

@@ -17,9 +17,9 @@ import { runCli } from '../cli/run.js';
 import { listFiles, ROOT, SEED_CONTENT, TEMPLATES, tempDir } from '../support/site.js';
 
 /**
- * Pagefind writes its filter and metadata indexes in hash-map order (Pagefind/pagefind#638, still
- * so in 1.5.2); the build puts them in order (src/render/search-canonical.ts). Checked apart, so a
- * failure says which half broke.
+ * Pagefind up to 1.5 wrote its filter and metadata indexes in hash-map order (Pagefind/pagefind#638),
+ * and the build put them in order itself; 1.6 writes them in order. Checked apart, so a failure
+ * says which half broke (and an upgrade of Pagefind that brings the old order back shows here).
  */
 const PAGEFIND_UNSTABLE = /^pagefind\/(.*\/)?(filter\/.*\.pf_filter|pagefind\..*\.pf_meta|pagefind-entry\.json)$/;
 
