@@ -225,6 +225,12 @@ export interface TimelineEntry {
   readonly granularity: Granularity;
   /** The sentences reporting it, one per article. */
   readonly sources: readonly { article: string; event: ArticleEvent }[];
+  /**
+   * Hash of all that any output shows of it: its date, and each report's event whole and its
+   * article's slug, headline and outlet. The timeline's pages, year files and search records, and
+   * the topic pages' events, are keyed by it rather than by their own views of the same sentences.
+   */
+  readonly digest: string;
 }
 
 /** Everything the render stage needs: the linked archive. */

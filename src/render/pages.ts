@@ -2,7 +2,6 @@
  * Every HTML page of the site, rendered through the templates: returns output path -> HTML.
  * One small renderer per page kind (house style: dispatch through a map of handlers).
  */
-import crypto from 'node:crypto';
 import { byCodeUnit } from '../code-order.js';
 import type { LinkedTopic } from '../link/topics.js';
 import { unpackBody } from '../article-body.js';
@@ -82,18 +81,37 @@ type PageMap = PageOutput;
  * those of the page the last build wrote there (issue 7: a warm build renders what changed).
  */
 function emit(out: PageMap, input: PageInput, url: string, template: string, view: object): void {
-  const key = keyHash(`${input.memo?.salt ?? ''}${template}${JSON.stringify(view)}`);
-  emitFile(out, input.memo, outputPathFor(url, input.ctx.config.basePath), key, () => input.engine.render(template, view));
+  emitKeyed(out, input, url, template, JSON.stringify(view), () => view);
 }
 
 /**
- * emit for a page that lists articles: its view's `articles` are the cards of `listed`, in its key
- * by each card's hash, made once a build. Topic pages' cards were 53 of the 63 MB of views a warm
- * build of 10k articles hashed (issue 7).
+ * emit for a page whose key is given as text: its view but for the parts keyed by their hashes
+ * (cards, timeline entries), and the view itself made only if the page is.
  */
-function emitListing(out: PageMap, input: PageInput, url: string, template: string, view: object, listed: readonly Article[]): void {
-  const key = keyHash(`${input.memo?.salt ?? ''}${template}${JSON.stringify(view)}${listed.map((a) => cardKey(input.ctx, a)).join('')}`);
-  emitFile(out, input.memo, outputPathFor(url, input.ctx.config.basePath), key, () => input.engine.render(template, { ...view, articles: listed.map((a) => articleCard(input.ctx, a)) }));
+function emitKeyed(out: PageMap, input: PageInput, url: string, template: string, keyText: string, view: () => object): void {
+  const key = keyHash(`${input.memo?.salt ?? ''}${template}${keyText}`);
+  emitFile(out, input.memo, outputPathFor(url, input.ctx.config.basePath), key, () => input.engine.render(template, view()));
+}
+
+/**
+ * A topic page (or a year of one): its view's `articles` are the cards of `listed`, in its key by
+ * each card's hash, made once a build, and its `topic.events` the views of `events`, in its key by
+ * their digests. Topic pages' cards were 53 of the 63 MB of views a warm build of 10k articles
+ * hashed (issue 7).
+ */
+function emitTopicPage(out: PageMap, input: PageInput, url: string, view: { readonly topic: object; readonly [field: string]: unknown }, listed: readonly Article[], events: readonly TimelineEntry[]): void {
+  const { ctx } = input;
+  emitKeyed(out, input, url, 'topic', `${JSON.stringify(view)}${listed.map((a) => cardKey(ctx, a)).join('')}\u0000${digests(events)}`, () => ({
+    ...view,
+    // Grouped by the month of the event.
+    topic: { ...view.topic, events: groupByMonth(eventViews(ctx, events), (e) => e.date.iso) },
+    articles: listed.map((a) => articleCard(ctx, a)),
+  }));
+}
+
+/** Timeline entries in a key: their digests (TimelineEntry.digest). */
+function digests(entries: readonly TimelineEntry[]): string {
+  return entries.map((e) => e.digest).join('');
 }
 
 /** Each article's card hash, by build (its render context). */
@@ -280,7 +298,9 @@ export const pageRenderers: Record<string, PageRenderer> = {
       const yearHref = (key: string, page?: number) => ctx.urls.topicYear(t.slug, key, page);
       const feeds = { rss: ctx.urls.feed(`topics/${t.slug}/feed.xml`), atom: ctx.urls.feed(`topics/${t.slug}/atom.xml`), json: ctx.urls.feed(`topics/${t.slug}/feed.json`) };
       const headFeeds = topicFeeds(ctx, t);
-      emitListing(out, input, url, 'topic', {
+      // The most recent events only: a topic page must not grow with the archive (issue 7).
+      const recent = events.slice(-TOPIC_EVENTS);
+      emitTopicPage(out, input, url, {
         ...layoutView(ctx, {
           title: t.name, description, path: url, kind: 'topic', breadcrumbs: crumbs,
           jsonLd: [
@@ -294,8 +314,6 @@ export const pageRenderers: Record<string, PageRenderer> = {
           name: t.name, kind: kindLabel, description: t.description, aliases: t.aliases.filter((a) => a !== t.name),
           count: t.articles.length,
           related: t.related.map((n) => ctx.topics.get(n)).filter((x): x is LinkedTopic => !!x).map((x) => topicChip(ctx, x)),
-          // The most recent events only: a topic page must not grow with the archive (issue 7).
-          events: groupByMonth(eventViews(ctx, events.slice(-TOPIC_EVENTS)), (e) => e.date.iso),
           earlierEvents: Math.max(0, events.length - TOPIC_EVENTS),
           timelineHref: ctx.urls.timeline(),
           feeds,
@@ -304,18 +322,18 @@ export const pageRenderers: Record<string, PageRenderer> = {
         years: byYear.map((g) => ({ label: g.label, href: yearHref(g.key), count: g.items.length })),
         neighbours: { prev: null, next: null },
         pagination: { current: 1, total: 1, prev: null, next: null },
-      }, list);
+      }, list, recent);
       for (const p of calendarPages(byYear, limit)) {
         const pageUrl = yearHref(p.group.key, p.page);
         const title = `${t.name}: ${p.group.label}${p.page > 1 ? `, page ${p.page}` : ''}`;
         const yearCrumbs = [...crumbs, { label: p.group.label, href: yearHref(p.group.key) }];
-        emitListing(out, input, pageUrl, 'topic', {
+        emitTopicPage(out, input, pageUrl, {
           ...layoutView(ctx, {
             title, description: `Articles about ${t.name} ${p.group.key === 'undated' ? 'without a publication date' : `published in ${p.group.label}`}, in ${ctx.config.title}.`,
             path: pageUrl, kind: 'topic', breadcrumbs: yearCrumbs, jsonLd: [breadcrumbLd(yearCrumbs, ctx.urls.absolute)], feeds: headFeeds,
           }),
           topic: {
-            name: t.name, kind: kindLabel, description: null, aliases: [], count: p.group.items.length, related: [], events: [], earlierEvents: 0,
+            name: t.name, kind: kindLabel, description: null, aliases: [], count: p.group.items.length, related: [], earlierEvents: 0,
             timelineHref: ctx.urls.timeline(), period: p.group.label, href: url,
             feeds,
           },
@@ -323,7 +341,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
           years: [],
           neighbours: neighbours(byYear, p.group.key, (k) => yearHref(k)),
           pagination: groupPagination(p, yearHref),
-        }, p.items);
+        }, p.items, []);
       }
       yield;
     }
@@ -351,12 +369,10 @@ export const pageRenderers: Record<string, PageRenderer> = {
     const section = { label: 'Timeline', kind: 'timeline', href: url, page: ctx.urls.timelineMonth };
     for (const p of calendarPages(groups, limit)) {
       const page = monthPage(ctx, section, groups, p, `Events of ${p.group.label} reported in ${ctx.config.title}, each linked to its sentence.`);
-      emit(out, input, page.url, 'timeline', {
-        ...page.view,
-        months: [{ id: p.group.id, label: p.group.label, href: null, items: eventViews(ctx, p.items) }],
-        yearOnly: p.group.key.length === 4,
-        archiveHref: ctx.urls.archive(),
-      });
+      const month = { id: p.group.id, label: p.group.label, href: null };
+      const view = { ...page.view, months: [month], yearOnly: p.group.key.length === 4, archiveHref: ctx.urls.archive() };
+      // Its events in the key by their digests: their sentences were most of the timeline's views.
+      emitKeyed(out, input, page.url, 'timeline', `${JSON.stringify(view)}\u0000${digests(p.items)}`, () => ({ ...view, months: [{ ...month, items: eventViews(ctx, p.items) }] }));
       yield;
     }
   },
@@ -428,16 +444,8 @@ export const pageRenderers: Record<string, PageRenderer> = {
     });
     out.rendered('data/timeline.json', exportJson(index));
     for (const { year, entries } of years) {
-      const hash = crypto.createHash('sha1').update(input.memo?.dataSalt ?? '');
-      for (const e of entries) {
-        hash.update(JSON.stringify(exportTimelineEntry(e)));
-        // TimelineJS slides name each source's outlet.
-        for (const s of e.sources) {
-          const a = ctx.articles.get(s.article);
-          hash.update(JSON.stringify([a?.publisher, a?.title, s.event.block, s.event.sentenceIndex]));
-        }
-      }
-      const key = hash.digest('base64');
+      // The digests hold all both files show of an entry (TimelineJS slides name each source's outlet).
+      const key = keyHash(`${input.memo?.dataSalt ?? ''}${digests(entries)}`);
       const paths = timelineYearPaths(year);
       emitFile(out, input.memo, paths.timeline, key, () => exportJsonBytes(entries.map(exportTimelineEntry), 1));
       emitFile(out, input.memo, paths.timelineJs, key, () => exportJsonBytes(exportTimelineJs(`${ctx.config.title}: ${year}`, entries, ctx.articles, (slug) => ctx.urls.absolute(ctx.urls.article(slug)))));

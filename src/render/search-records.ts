@@ -15,7 +15,7 @@ import { unpackBody } from '../article-body.js';
 import { bodyDigest } from '../body-store.js';
 import type { Article, TimelineEntry } from '../model.js';
 import { formatDate } from './format.js';
-import { calendarPageSize, calendarPages, type CalendarGroup } from './calendar.js';
+import { calendarPageSize, calendarPages, type CalendarGroup, type CalendarPage } from './calendar.js';
 import type { Urls } from './urls.js';
 import { KIND_NAMES, UNKNOWN_PUBLISHER } from './views.js';
 
@@ -56,7 +56,12 @@ export interface SearchPart {
  * indexed, never held meanwhile. An article's text stays in its packed body until then; the
  * timeline's records, made up front, held every event's sentence again (80 MB at 100k articles).
  */
-type PlannedRecord = { readonly article: Article } | { readonly make: () => SearchRecord; readonly weight?: number };
+type PlannedRecord = { readonly article: Article } | {
+  readonly make: () => SearchRecord;
+  readonly weight?: number;
+  /** What the record is made from, for its part's key; without it, the record itself is made for that. */
+  readonly key?: string;
+};
 
 export interface SearchInput {
   readonly config: Readonly<Config>;
@@ -116,7 +121,7 @@ export function planSearch(input: SearchInput): SearchPart[] {
   const shared: PlannedRecord[] = topicRecords(input).map((make) => ({ make }));
   const timelineParts = parts === 1 ? 0 : Math.min(parts, 32);
   const byTimelinePart: PlannedRecord[][] = Array.from({ length: timelineParts }, () => []);
-  for (const page of monthRecords(input)) (timelineParts ? byTimelinePart[partOf(page.group, timelineParts)]! : shared).push({ make: page.make, weight: page.weight });
+  for (const page of monthRecords(input)) (timelineParts ? byTimelinePart[partOf(page.group, timelineParts)]! : shared).push({ make: page.make, weight: page.weight, key: page.key });
   // A part with no records is left out: Pagefind writes an index without a language for it, which
   // the search page cannot load or merge. So when there are no topics to fill the primary part,
   // it holds the first article part that has records.
@@ -131,7 +136,7 @@ export function planSearch(input: SearchInput): SearchPart[] {
     // the digest of the body's packed bytes stand for it.
     const hash = crypto.createHash('sha256').update(settings);
     for (const r of records) {
-      if ('make' in r) hash.update(JSON.stringify(r.make()));
+      if ('make' in r) hash.update(r.key ?? JSON.stringify(r.make()));
       else hash.update(JSON.stringify(articleRecord(input, r.article))).update(JSON.stringify(r.article.standfirst)).update(bodyDigest(r.article.body));
     }
     return {
@@ -186,20 +191,27 @@ function topicRecords(input: SearchInput): (() => SearchRecord)[] {
  * records made 8 of every 10 output files at 1k articles (issue 7). The result links to the page
  * that shows its events, where each event links on to its sentence.
  */
-function monthRecords(input: SearchInput): { group: string; weight: number; make: () => SearchRecord }[] {
+function monthRecords(input: SearchInput): { group: string; weight: number; key: string; make: () => SearchRecord }[] {
   // The same pages as the timeline's (pages.ts). An article is about twenty sentences.
-  return calendarPages(input.timelineMonths, calendarPageSize(input.config.pageSize)).map((p) => ({ group: p.group.key, weight: p.items.reduce((n, e) => n + e.sources.length, 0) / 20, make: () => {
-    const sources = p.items.flatMap((e) => e.sources);
-    const outlets = [...new Set(sources.map((s) => input.bySlug.get(s.article)!.publisher ?? UNKNOWN_PUBLISHER))].sort();
-    // The topics named in its sentences (those the topic pages list these events under).
-    const topics = [...new Set(sources.flatMap((s) => s.event.topics))].sort();
+  return calendarPages(input.timelineMonths, calendarPageSize(input.config.pageSize)).map((p) => {
+    const url = rel(input, input.urls.timelineMonth(p.group.key, p.page));
     const label = `${p.group.label}${p.page > 1 ? `, page ${p.page}` : ''}`;
-    return {
-      url: rel(input, input.urls.timelineMonth(p.group.key, p.page)),
-      content: sources.map((s) => s.event.sentence).join(' '),
-      // Article headlines stay out of meta, or every event of a report would match its headline's words.
-      meta: { title: `Timeline: ${label}`, kind: 'Timeline event', info: `${p.items.length} dated event${p.items.length === 1 ? '' : 's'}`, outlet: outlets.join(', ') },
-      filters: { type: ['Event'], year: [p.items[0]!.date.slice(0, 4)], outlet: outlets, topic: topics },
-    };
-  } }));
+    // The entries' digests hold their sentences, outlets and topics: all the record is made of.
+    const key = `${url}\u0000${label}\u0000${p.items.map((e) => e.digest).join('')}`;
+    return { group: p.group.key, weight: p.items.reduce((n, e) => n + e.sources.length, 0) / 20, key, make: () => monthRecord(input, p, url, label) };
+  });
+}
+
+function monthRecord(input: SearchInput, p: CalendarPage<TimelineEntry>, url: string, label: string): SearchRecord {
+  const sources = p.items.flatMap((e) => e.sources);
+  const outlets = [...new Set(sources.map((s) => input.bySlug.get(s.article)!.publisher ?? UNKNOWN_PUBLISHER))].sort();
+  // The topics named in its sentences (those the topic pages list these events under).
+  const topics = [...new Set(sources.flatMap((s) => s.event.topics))].sort();
+  return {
+    url,
+    content: sources.map((s) => s.event.sentence).join(' '),
+    // Article headlines stay out of meta, or every event of a report would match its headline's words.
+    meta: { title: `Timeline: ${label}`, kind: 'Timeline event', info: `${p.items.length} dated event${p.items.length === 1 ? '' : 's'}`, outlet: outlets.join(', ') },
+    filters: { type: ['Event'], year: [p.items[0]!.date.slice(0, 4)], outlet: outlets, topic: topics },
+  };
 }

@@ -378,6 +378,23 @@ describe('what a new article touches', () => {
     await assertSameAsCold(p);
   });
 
+  it('should render again the timeline page and year files that show an article whose headline alone changed', async () => {
+    // The timeline is keyed by its entries' digests, not by its views (TimelineEntry.digest): a
+    // headline is shown beside each of the article's events, and its slug is pinned here, so
+    // nothing but the headline changes.
+    const pinned = (title: string) => article(title, '2016-03-24', 'Geneva').replace('publisher:', 'slug: geneva-talks\npublisher:');
+    const p = project({ 'a.md': pinned('Talks in Geneva'), 'b.md': article('Talks in Vienna', '2016-05-02', 'Vienna') });
+    await p.build();
+    const month = 'timeline/2016/03/index.html';
+    assert.match(readOut(p.out, month), /<cite>Talks in Geneva<\/cite>/);
+    fs.writeFileSync(path.join(p.content, 'a.md'), pinned('Geneva talks end'));
+    const second = await p.build();
+    assert.ok(second.written!.includes(month), second.written!.join(', '));
+    assert.match(readOut(p.out, month), /<cite>Geneva talks end<\/cite>/);
+    assert.ok(!second.written!.includes('timeline/2016/05/index.html'), 'the month that shows nothing of it is left alone');
+    await assertSameAsCold(p);
+  });
+
   it('should export the timeline a year a file, and write again only the years whose events changed', async () => {
     const p = project({ 'a.md': article('Talks in Geneva', '2015-03-26', 'Geneva'), 'b.md': article('Talks in Vienna', '2016-05-05', 'Vienna') });
     const first = await p.build();

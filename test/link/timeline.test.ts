@@ -85,6 +85,30 @@ describe('the timeline built again', () => {
   });
 });
 
+describe('a timeline entry\'s digest', () => {
+  const base = event('2013-09-14', 'Kerry and Lavrov agreed in Geneva on the weapons.', ['John Kerry', 'Sergei Lavrov'], 2);
+  const digest = (a: ReturnType<typeof article>) => buildTimeline([a])[0]!.digest;
+  const make = (e = base, title = 'Talks in Geneva', publisher: string | null = 'Example Post', slug = 'a') => ({ ...article(slug, { events: [e] }), title, publisher });
+
+  test('should be the same for the same entry, and change with anything a page, a data file or a search record shows of it', () => {
+    // The timeline's pages, year files and search records are keyed by it (render/pages.ts,
+    // render/search-records.ts): a change it missed would leave them stale.
+    const first = digest(make());
+    assert.equal(digest(make()), first);
+    // Every field of the event, one at a time (a field added to events is covered here too).
+    const other = (v: unknown): unknown => (typeof v === 'string' ? `${v}x` : typeof v === 'number' ? v + 1 : typeof v === 'boolean' ? !v : Array.isArray(v) ? [...v, 'Damascus'] : assert.fail(`a field of type ${typeof v}`));
+    const changed: [string, string][] = [
+      ...Object.keys(base).map((field): [string, string] => [field, digest(make({ ...base, [field]: other(base[field as keyof typeof base]) }))]),
+      ['one topic for another', digest(make({ ...base, topics: ['John Kerry', 'Bashar al-Assad'] }))],
+      ['headline', digest(make(base, 'Deal in Geneva'))],
+      ['outlet', digest(make(base, 'Talks in Geneva', 'Other Post'))],
+      ['slug (the link)', digest(make(base, 'Talks in Geneva', 'Example Post', 'b'))],
+    ];
+    for (const [what, d] of changed) assert.notEqual(d, first, what);
+    assert.equal(new Set(changed.map(([, d]) => d)).size, changed.length);
+  });
+});
+
 describe('events by topic', () => {
   test('should list each entry under every topic its sentences mention, once', () => {
     const timeline = buildTimeline([
