@@ -148,13 +148,15 @@ export function articleIndexEntry(a: Article) {
   };
 }
 
+/** Where the index of the articles is, under the output folder. */
+export const ARTICLE_INDEX = 'data/articles.json';
+
 /**
- * The JSON files under data/ but the articles' records and the timeline (pages.ts), as output
- * path -> bytes, one file at a time (at 100k articles the index alone is 40 MB).
+ * The JSON files under data/ but the articles' records, their index and the timeline (pages.ts,
+ * site.ts), as output path -> bytes, one file at a time.
  */
 export function* exportData(site: Site, topics: readonly LinkedTopic[]): Generator<[string, Uint8Array]> {
   const json = exportJsonBytes;
-  yield ['data/articles.json', json(site.articles.map(articleIndexEntry), 1)];
   yield ['data/topics.json', json(topics.map((t) => ({ slug: t.slug, name: t.name, kind: t.kind, description: t.description, aliases: t.aliases, articles: t.articles, related: t.related })))];
   yield ['data/stories.json', json(site.stories)];
 }

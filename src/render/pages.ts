@@ -2,6 +2,7 @@
  * Every HTML page of the site, rendered through the templates: returns output path -> HTML.
  * One small renderer per page kind (house style: dispatch through a map of handlers).
  */
+import crypto from 'node:crypto';
 import { byCodeUnit } from '../code-order.js';
 import type { LinkedTopic } from '../link/topics.js';
 import { unpackBody } from '../article-body.js';
@@ -35,6 +36,12 @@ export interface PageOutput {
   readonly reused: Set<string>;
   /** Output path -> record of every page, in render order. */
   readonly records: Map<string, PageRecord>;
+  /**
+   * Key of the articles' index (`data/articles.json`), made as the article pages are: each index
+   * entry shows fields of its article's record alone, so the key is their hashes in order. The
+   * file itself is made after the pages (site.ts), and only when this key changed.
+   */
+  articleIndexKey?: string;
 }
 
 /** The page records of the previous build and the hash of what every page depends on besides its view. */
@@ -239,6 +246,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
     const salt = input.memo?.salt ?? '';
     const dataSalt = input.memo?.dataSalt ?? '';
     const assets = JSON.stringify(ctx.assets);
+    const index = crypto.createHash('sha1').update(`${dataSalt}articles.json`);
     for (const a of input.site.articles) {
       const url = ctx.urls.article(a.slug);
       // The body is unpacked (read back from the body file, inflated) only for a page or record
@@ -249,6 +257,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
       // The record's own fields and its body, hashed once for the page and its data record.
       const { body, ...rest } = a;
       const own = keyHash(`${JSON.stringify(rest)}${bodyDigest(body)}`);
+      index.update(own);
       // The page is made from the record, its links and the page context alone (articlePage):
       // they are its key, so its view is built only for a page made this time.
       const links = articleLinks(ctx, a);
@@ -263,6 +272,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
       }
       yield;
     }
+    out.articleIndexKey = index.digest('base64');
   },
 
   *topicsIndex(out, input) {

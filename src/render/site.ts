@@ -4,7 +4,7 @@ import type { LinkedTopic } from '../link/topics.js';
 import type { Article, Site, Story, TimelineEntry } from '../model.js';
 import { hashAssets, type AssetFile } from './assets.js';
 import { keyHash } from './key-hash.js';
-import { exportData } from './export-json.js';
+import { ARTICLE_INDEX, articleIndexEntry, exportData, exportJsonBytes } from './export-json.js';
 import { feedSets } from './feeds.js';
 import { emitFiles, pageRenderers, renderNow, renderPages, timelineMonths, type OutputSink, type PageMemo, type PageRecord } from './pages.js';
 import { buildSearchIndex, type SearchBundle } from './search-index.js';
@@ -77,6 +77,8 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
       const key = keyHash(`${input.memo?.dataSalt ?? ''}${feed.key}`);
       emitFiles(pages, input.memo, feed.paths, key, feed.make);
     }
+    // The articles' index only when an article's record changed (at 100k articles, 40 MB made again each build).
+    emitFiles(pages, input.memo, [ARTICLE_INDEX], pages.articleIndexKey ?? '', () => [[ARTICLE_INDEX, exportJsonBytes(site.articles.map(articleIndexEntry), 1)]]);
     for (const [k, v] of exportData(site, input.topics)) put(k, v);
     const newest = site.articles.find((a) => a.date)?.date ?? null;
     // A topic page changes when an article joins it: its lastmod is its newest article's date.

@@ -395,6 +395,24 @@ describe('what a new article touches', () => {
     await assertSameAsCold(p);
   });
 
+  it('should make the articles\' index again only when a record it lists changed', async () => {
+    const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva'), 'b.md': article('Talks in Vienna', '2016-05-02', 'Vienna') });
+    const first = await p.build();
+    const key = first.output!.pages.get('data/articles.json')?.key;
+    assert.ok(key, 'the index has a record, with a key');
+    const again = await p.build();
+    assert.equal(again.output!.pages.get('data/articles.json')?.key, key);
+    assert.ok(!again.written!.includes('data/articles.json'));
+    // An outlet is shown in the index and nowhere in the first article's record.
+    fs.writeFileSync(path.join(p.content, 'b.md'), article('Talks in Vienna', '2016-05-02', 'Vienna').replace('publisher: Example Post', 'publisher: Other Post'));
+    const second = await p.build();
+    assert.notEqual(second.output!.pages.get('data/articles.json')?.key, key);
+    assert.ok(second.written!.includes('data/articles.json'));
+    const index = JSON.parse(readOut(p.out, 'data/articles.json')) as { slug: string; publisher: string }[];
+    assert.deepEqual(index.map((e) => [e.slug, e.publisher]), [['talks-in-vienna', 'Other Post'], ['talks-in-geneva', 'Example Post']]);
+    await assertSameAsCold(p);
+  });
+
   it('should export the timeline a year a file, and write again only the years whose events changed', async () => {
     const p = project({ 'a.md': article('Talks in Geneva', '2015-03-26', 'Geneva'), 'b.md': article('Talks in Vienna', '2016-05-05', 'Vienna') });
     const first = await p.build();
