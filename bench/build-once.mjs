@@ -24,7 +24,8 @@ const config = resolveConfig(root, { url: 'https://bench.example.org' }, { conte
 
 const edit = args.get('edit');
 const cache = edit ? memoryCache() : undefined;
-let result = await build(config, cache ? { cache } : {});
+// As the command line builds (dev mode, with its cache in memory, removes a replaced site itself).
+let result = await build(config, cache ? { cache } : { removeOldSiteLater: true });
 let start = performance.now();
 let previewMs;
 if (edit) {

@@ -41,7 +41,19 @@ function measure(content: string, out: string, cache: string, extra: string[] = 
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'build-once.mjs'), '--content', content, '--out', out, '--cache', cache, '--templates', templates, ...extra], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
   const wallMs = performance.now() - start;
   if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+  waitForRemovers(out);
   return { wallMs, ...(JSON.parse(r.stdout.trim().split('\n').pop()!) as Omit<Run, 'wallMs'>) };
+}
+
+/**
+ * A build that replaced the site whole returns while a process of its own removes the old one
+ * (src/write/remove-later.ts), as the command line does: the user does not wait for it, and the
+ * next measured build must not share the disk with it either.
+ */
+function waitForRemovers(out: string): void {
+  const prefix = `.news-archive-deleting-${path.basename(out)}-`;
+  const until = Date.now() + 120_000;
+  while (fs.readdirSync(path.dirname(out)).some((e) => e.startsWith(prefix)) && Date.now() < until) spawnSync('sleep', ['0.1']);
 }
 
 /** A peer build timed as a whole process, with its peak RSS from /usr/bin/time when available. */

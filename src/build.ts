@@ -54,6 +54,12 @@ export interface BuildOptions {
   readonly previousTimeline?: TimelineMemo;
   /** Keep article bodies in the body file (body-store.ts). @default from SPILL_BODIES_FROM articles */
   readonly spillBodies?: boolean;
+  /**
+   * When the site is staged whole and swapped in, leave the replaced one to a process of its own
+   * to remove (write/remove-later.ts): the command line, whose build ends with its process. Dev
+   * mode and tests remove it before the build returns. @default false
+   */
+  readonly removeOldSiteLater?: boolean;
 }
 
 /**
@@ -278,7 +284,7 @@ async function runBuild(config: Readonly<Config>, options: BuildOptions, stagedC
         // The record goes before the folder changes: a build that dies while updating it in place
         // must not leave a later build trusting a record of older files.
         await removeOutputManifest(config.cacheDir);
-        const done = staged.update ? await staged.update.commit(rendered.reused) : { hashes: await writeSite(config.outDir, new Map(), staged.spool) };
+        const done = staged.update ? await staged.update.commit(rendered.reused) : { hashes: await writeSite(config.outDir, new Map(), staged.spool, { removeOldLater: options.removeOldSiteLater ?? false }) };
         const output = { hashes: done.hashes, pages: rendered.pages };
         // A cache that cannot be saved costs the next build time, never correctness.
         if (disk) await writeOutputManifest(config.cacheDir, config.outDir, output).catch(() => undefined);

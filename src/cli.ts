@@ -55,7 +55,7 @@ program
     if (diagnostics.some((d) => d.severity === 'error')) return exitWith(diagnostics);
     const { build } = await import('./build.js');
     const start = performance.now();
-    const result = await build(config, { keepGoing: opts.keepGoing ?? false });
+    const result = await build(config, { keepGoing: opts.keepGoing ?? false, removeOldSiteLater: true });
     const all = [...diagnostics, ...result.diagnostics];
     printDiagnostics(opts.quiet ? all.filter((d) => d.severity === 'error') : all);
     const errors = all.filter((d) => d.severity === 'error').length;

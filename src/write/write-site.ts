@@ -8,6 +8,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { SourceError } from '../diagnostics.js';
 import { alive, unwritable } from './output-lock.js';
+import { DELETING, removeLater } from './remove-later.js';
 import { removeTree } from './remove-tree.js';
 import { closeSpool, openSpool, type Spool } from './spool.js';
 import { isOpenStaging, STAGING } from './staging.js';
@@ -22,12 +23,12 @@ const RETIRED = '.news-archive-retired-';
  * staging folder is the spool's, which already holds the files rendered into it. Returns the
  * content hash of every file the site now holds.
  */
-export async function writeSite(outDir: string, files: OutputFiles, spool?: Spool): Promise<Map<string, string>> {
+export async function writeSite(outDir: string, files: OutputFiles, spool?: Spool, options: WriteSiteOptions = {}): Promise<Map<string, string>> {
   await recoverInterruptedSwap(outDir);
   const own = spool ?? await openSpool(outDir);
   try {
     for (const [rel, content] of files) own.put(rel, content);
-    await swapIn(own.dir, outDir);
+    await swapIn(own.dir, outDir, options.removeOldLater ?? false);
   } catch (err) {
     throw err instanceof SourceError ? err : unwritable(outDir, err);
   } finally {
@@ -38,8 +39,16 @@ export async function writeSite(outDir: string, files: OutputFiles, spool?: Spoo
   return own.hashes;
 }
 
+export interface WriteSiteOptions {
+  /**
+   * Remove the replaced site in a process of its own after this returns (remove-later.ts): the
+   * command line's builds, which end with the process. @default false
+   */
+  readonly removeOldLater?: boolean;
+}
+
 /** Two renames: the old site is retired, the new one takes its name, then the old one is removed. */
-async function swapIn(staging: string, outDir: string): Promise<void> {
+async function swapIn(staging: string, outDir: string, later: boolean): Promise<void> {
   const retired = `${path.join(path.dirname(outDir), RETIRED)}${path.basename(outDir)}-${process.pid}`;
   let hadOld = true;
   try {
@@ -54,15 +63,16 @@ async function swapIn(staging: string, outDir: string): Promise<void> {
     if (hadOld) await fs.rename(retired, outDir);
     throw err;
   }
-  if (hadOld) await removeTree(retired);
+  if (hadOld && !(later && removeLater(retired, outDir))) await removeTree(retired);
 }
 
 /**
  * A build killed between the two renames of `swapIn` leaves the old site under its retired name:
  * put it back. One killed while moving committed files into place left a commit folder: finish it
  * (write-in-place.ts), unless the site it was made against is gone. Leftover staging folders of
- * killed builds are removed. Folders of builds still running, and of other output folders whose
- * name starts like this one's, are left alone.
+ * killed builds, and replaced sites whose remover is gone (remove-later.ts), are removed. Folders
+ * of builds and removers still running, and of other output folders whose name starts like this
+ * one's, are left alone.
  */
 export async function recoverInterruptedSwap(outDir: string): Promise<void> {
   const parent = path.dirname(outDir);
@@ -79,6 +89,7 @@ export async function recoverInterruptedSwap(outDir: string): Promise<void> {
     const commit = leftoverPid(e, COMMIT, name, true);
     const retired = leftoverPid(e, RETIRED, name, false);
     const staging = leftoverPid(e, STAGING, name, true);
+    const deleting = leftoverPid(e, DELETING, name, false);
     if (commit !== null && !isLive(commit)) {
       // A commit is a change to the site it was made against: with that site gone (deleted, or
       // replaced whole by a cold build), it would put old files into a newer one.
@@ -88,6 +99,9 @@ export async function recoverInterruptedSwap(outDir: string): Promise<void> {
       if (!outExists && !(await exists(outDir))) await fs.rename(full, outDir);
       else await removeTree(full);
     } else if (staging !== null && !isLive(staging) && !isOpenStaging(full)) {
+      await removeTree(full);
+    } else if (deleting !== null && !isLive(deleting)) {
+      // Its remover died (or the machine stopped) before it was done.
       await removeTree(full);
     }
   }

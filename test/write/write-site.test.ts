@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -72,6 +73,45 @@ describe('writeSite', () => {
       assert.match(err.diagnostic.hint, /writable/);
       return true;
     });
+  });
+
+  it('should return with the new site in place and leave the old one to a process of its own, when asked', async () => {
+    // The command line's builds (build.ts removeOldSiteLater): removing tens of thousands of
+    // files took 5-6 s at 10k articles, waiting on the disk (write/remove-later.ts).
+    const root = tempDir();
+    const out = path.join(root, 'public');
+    for (let i = 0; i < 300; i++) {
+      fs.mkdirSync(path.join(out, `old-${i}`), { recursive: true });
+      fs.writeFileSync(path.join(out, `old-${i}`, 'index.html'), 'old');
+    }
+    await writeSite(out, new Map([['index.html', 'new']]), undefined, { removeOldLater: true });
+    assert.deepEqual(listFiles(out), ['index.html']);
+    // Its remover, a Node process just started, cannot be done yet.
+    const others = fs.readdirSync(root).filter((e) => e !== 'public');
+    assert.equal(others.length, 1);
+    assert.match(others[0]!, /^\.news-archive-deleting-public-\d+$/);
+    const until = Date.now() + 20_000;
+    while (fs.readdirSync(root).length > 1 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(fs.readdirSync(root), ['public'], 'the old site is gone, removed by its own process');
+  });
+
+  it('should leave a replaced site alone while its remover runs, and remove one whose remover is gone', async () => {
+    const root = tempDir();
+    const out = path.join(root, 'public');
+    fs.mkdirSync(out);
+    const remover = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+    try {
+      const running = path.join(root, `.news-archive-deleting-public-${remover.pid}`);
+      const dead = path.join(root, '.news-archive-deleting-public-4194303');
+      for (const dir of [running, dead]) {
+        fs.mkdirSync(path.join(dir, 'a'), { recursive: true });
+        fs.writeFileSync(path.join(dir, 'a', 'index.html'), 'old');
+      }
+      await recoverInterruptedSwap(out);
+      assert.deepEqual(fs.readdirSync(root).sort(), [path.basename(running), 'public']);
+    } finally {
+      remover.kill();
+    }
   });
 
   it('should restore the previous site when a build died between the two renames', async () => {
