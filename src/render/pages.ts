@@ -110,7 +110,6 @@ function emitTopicPage(out: PageMap, input: PageInput, url: string, view: { read
   const { ctx } = input;
   emitKeyed(out, input, url, 'topic', `${JSON.stringify(view)}${listed.map((a) => cardKey(ctx, a)).join('')}\u0000${digests(events)}`, () => ({
     ...view,
-    // Grouped by the month of the event.
     topic: { ...view.topic, events: groupByMonth(eventViews(ctx, events), (e) => e.date.iso) },
     articles: listed.map((a) => articleCard(ctx, a)),
   }));
