@@ -52,8 +52,12 @@ function measure(content: string, out: string, cache: string, extra: string[] = 
  */
 function waitForRemovers(out: string): void {
   const prefix = `.news-archive-deleting-${path.basename(out)}-`;
-  const until = Date.now() + 120_000;
-  while (fs.readdirSync(path.dirname(out)).some((e) => e.startsWith(prefix)) && Date.now() < until) spawnSync('sleep', ['0.1']);
+  const until = Date.now() + 300_000;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (fs.readdirSync(path.dirname(out)).some((e) => e.startsWith(prefix))) {
+    if (Date.now() > until) return console.warn(`  (a replaced site beside ${out} is still being removed)`);
+    Atomics.wait(pause, 0, 0, 100);
+  }
 }
 
 /** A peer build timed as a whole process, with its peak RSS from /usr/bin/time when available. */

@@ -55,7 +55,9 @@ program
     if (diagnostics.some((d) => d.severity === 'error')) return exitWith(diagnostics);
     const { build } = await import('./build.js');
     const start = performance.now();
-    const result = await build(config, { keepGoing: opts.keepGoing ?? false, removeOldSiteLater: true });
+    // At a terminal the replaced site goes after the command returns; in CI, where the next step
+    // may read the output folder's parent at once, before.
+    const result = await build(config, { keepGoing: opts.keepGoing ?? false, removeOldSiteLater: !inCi() });
     const all = [...diagnostics, ...result.diagnostics];
     printDiagnostics(opts.quiet ? all.filter((d) => d.severity === 'error') : all);
     const errors = all.filter((d) => d.severity === 'error').length;
@@ -166,6 +168,12 @@ function parsePort(value: string): number {
 function exitWith(diagnostics: Diagnostic[]): void {
   printDiagnostics(diagnostics);
   process.exitCode = 1;
+}
+
+/** Whether this runs in a CI job (the `CI` variable most CI services set). */
+function inCi(): boolean {
+  const ci = process.env.CI;
+  return !!ci && ci !== 'false' && ci !== '0';
 }
 
 program.parseAsync(process.argv).catch((err: unknown) => {

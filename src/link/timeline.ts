@@ -115,12 +115,17 @@ export function timelineWithMemo(articles: readonly Article[], previous: Timelin
  * articles). test/link/timeline.test.ts changes each field of an event in turn.
  */
 function entryDigest(first: ArticleEvent, reports: readonly { article: Article; event: ArticleEvent }[]): string {
-  let text = `${first.date}\u0000${first.granularity}`;
+  let text = `${first.date}|${first.granularity}|${reports.length}|`;
   for (const { article: a, event: e } of reports) {
-    text += `\u0001${a.slug}\u0000${a.title}\u0000${a.publisher}\u0000${e.date}\u0000${e.granularity}\u0000${e.expression}\u0000${e.sentence}`
-      + `\u0000${e.line},${e.block},${e.sentenceIndex},${e.afterPublication}\u0000${e.topics.join('\u0002')}`;
+    text += `${field(a.slug)}${field(a.title)}${field(a.publisher)}${field(e.date)}${field(e.granularity)}${field(e.expression)}${field(e.sentence)}`
+      + `${e.line},${e.block},${e.sentenceIndex},${e.afterPublication},${e.topics.length}|${e.topics.map(field).join('')}`;
   }
   return crypto.hash('sha1', text, 'base64');
+}
+
+/** A text in a digest's string, by its length first: no two lists of texts (or nulls) give the same string. */
+function field(text: string | null): string {
+  return text === null ? '-' : `${text.length}:${text}`;
 }
 
 /** Groups one date's reports into facts: each group as indexes into `reports`. */

@@ -25,28 +25,48 @@ const REMOVER = "let p='';process.stdin.setEncoding('utf8');process.stdin.on('da
  * caller removes it itself.
  */
 export function removeLater(dir: string, outDir: string): boolean {
-  // The parent's NODE_OPTIONS (a loader, a preload) have nothing to do in the remover.
-  const env = { ...process.env };
-  delete env.NODE_OPTIONS;
-  let child;
+  // The new site is live by now: nothing here may fail the build, whatever the system refuses.
   try {
-    child = spawn(process.execPath, ['-e', REMOVER], { detached: true, stdio: ['pipe', 'ignore', 'ignore'], env, windowsHide: true });
-  } catch {
-    return false;
-  }
-  child.on('error', () => undefined);
-  child.stdin.on('error', () => undefined);
-  const target = child.pid ? path.join(path.dirname(outDir), `${DELETING}${path.basename(outDir)}-${child.pid}`) : null;
-  let handed = false;
-  if (target) {
+    // The parent's NODE_OPTIONS (a loader, a preload) have nothing to do in the remover.
+    const env = { ...process.env };
+    delete env.NODE_OPTIONS;
+    const child = spawn(process.execPath, ['-e', REMOVER], { detached: true, stdio: ['pipe', 'ignore', 'ignore'], env, windowsHide: true });
+    child.on('error', () => undefined);
+    // Out of file descriptors, Node gives a child with neither pid nor pipe, and says so later.
+    if (!child.pid || !child.stdin) {
+      child.kill();
+      return false;
+    }
+    child.stdin.on('error', () => undefined);
+    const target = path.join(path.dirname(outDir), `${DELETING}${path.basename(outDir)}-${child.pid}`);
+    let handed = false;
     try {
       fs.renameSync(dir, target);
       handed = true;
     } catch {
       // left where it is, for the caller
     }
+    child.stdin.end(handed ? target : '');
+    child.unref();
+    return handed;
+  } catch {
+    return false;
   }
-  child.stdin.end(handed ? target : '');
-  child.unref();
-  return handed;
 }
+
+/**
+ * Whether a folder being removed (named after its remover's pid, `alive` saying whether that pid
+ * runs) has been left: its remover is gone, or the pid now names another process and the folder has
+ * not changed for ABANDONED_MS (a remover takes seconds; one of 100k articles' site, minutes).
+ */
+export function abandoned(folder: string, pidAlive: boolean, now = Date.now()): boolean {
+  if (!pidAlive) return true;
+  try {
+    const stat = fs.statSync(folder);
+    return now - Math.max(stat.mtimeMs, stat.ctimeMs) > ABANDONED_MS;
+  } catch {
+    return false;
+  }
+}
+
+export const ABANDONED_MS = 15 * 60_000;

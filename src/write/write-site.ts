@@ -8,7 +8,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { SourceError } from '../diagnostics.js';
 import { alive, unwritable } from './output-lock.js';
-import { DELETING, removeLater } from './remove-later.js';
+import { abandoned, DELETING, removeLater } from './remove-later.js';
 import { removeTree } from './remove-tree.js';
 import { closeSpool, openSpool, type Spool } from './spool.js';
 import { isOpenStaging, STAGING } from './staging.js';
@@ -100,9 +100,10 @@ export async function recoverInterruptedSwap(outDir: string): Promise<void> {
       else await removeTree(full);
     } else if (staging !== null && !isLive(staging) && !isOpenStaging(full)) {
       await removeTree(full);
-    } else if (deleting !== null && !isLive(deleting)) {
-      // Its remover died (or the machine stopped) before it was done.
-      await removeTree(full);
+    } else if (deleting !== null && abandoned(full, isLive(deleting))) {
+      // Its remover died (or the machine stopped) before it was done. Its removal is no part of
+      // this build: if a remover is still at it after all, this one stops where they meet.
+      await removeTree(full).catch(() => undefined);
     }
   }
 }

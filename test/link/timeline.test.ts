@@ -102,6 +102,12 @@ describe('a timeline entry\'s digest', () => {
       ['one topic for another', digest(make({ ...base, topics: ['John Kerry', 'Bashar al-Assad'] }))],
       ['headline', digest(make(base, 'Deal in Geneva'))],
       ['outlet', digest(make(base, 'Talks in Geneva', 'Other Post'))],
+      // Shown differently ("Unknown outlet", and TimelineJS falls back to the headline).
+      ['no outlet', digest(make(base, 'Talks in Geneva', null))],
+      ['an outlet named "null"', digest(make(base, 'Talks in Geneva', 'null'))],
+      // Texts may hold any character: a field's end is never taken for the next one's start.
+      ['a headline holding a separator', digest(make(base, 'Talks\u0000in Geneva', 'Example Post'))],
+      ['an outlet holding it', digest(make(base, 'Talks', 'in Geneva\u0000Example Post'))],
       ['slug (the link)', digest(make(base, 'Talks in Geneva', 'Example Post', 'b'))],
     ];
     for (const [what, d] of changed) assert.notEqual(d, first, what);

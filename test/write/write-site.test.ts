@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { SourceError } from '../../src/diagnostics.js';
 import { closeSpool, openSpool } from '../../src/write/spool.js';
 import { contentHash } from '../../src/write/write-in-place.js';
+import { ABANDONED_MS, abandoned } from '../../src/write/remove-later.js';
 import { recoverInterruptedSwap, writeSite } from '../../src/write/write-site.js';
 import { listFiles, tempDir } from '../support/site.js';
 
@@ -109,6 +110,11 @@ describe('writeSite', () => {
       }
       await recoverInterruptedSwap(out);
       assert.deepEqual(fs.readdirSync(root).sort(), [path.basename(running), 'public']);
+      // A pid that lives on may be another process's by now: a folder left unchanged for long is
+      // taken for abandoned all the same.
+      assert.equal(abandoned(running, true), false);
+      assert.equal(abandoned(running, true, Date.now() + ABANDONED_MS + 60_000), true);
+      assert.equal(abandoned(running, false), true);
     } finally {
       remover.kill();
     }
