@@ -55,9 +55,9 @@ export function removeLater(dir: string, outDir: string): boolean {
 }
 
 /**
- * Whether a folder being removed (named after its remover's pid, `alive` saying whether that pid
- * runs) has been left: its remover is gone, or the pid now names another process and the folder has
- * not changed for ABANDONED_MS (a remover takes seconds; one of 100k articles' site, minutes).
+ * Whether a folder being removed (named after its remover's pid; `pidAlive`, whether that pid runs)
+ * has been left: its remover is gone, or the pid now names another process and the folder has not
+ * changed for ABANDONED_MS (a remover takes seconds; one of 100k articles' site, minutes).
  */
 export function abandoned(folder: string, pidAlive: boolean, now = Date.now()): boolean {
   if (!pidAlive) return true;
