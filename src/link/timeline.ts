@@ -99,9 +99,10 @@ export function timelineWithMemo(articles: readonly Article[], previous: Timelin
     const groups = same ? known.groups : packGroups(groupReports(events.map((e) => report(e.article, e.event))));
     memo.set(date, same ? known : { signature, groups });
     for (const g of unpackGroups(groups)) {
-      const first = events[g[0]!]!.event;
-      const sources = g.map((i) => ({ article: events[i]!.article.slug, event: events[i]!.event }));
-      entries.push({ date: first.date, granularity: first.granularity, sources, digest: entryDigest(first, g.map((i) => events[i]!)) });
+      const reports = g.map((i) => events[i]!);
+      const first = reports[0]!.event;
+      const sources = reports.map((r) => ({ article: r.article.slug, event: r.event }));
+      entries.push({ date: first.date, granularity: first.granularity, sources, digest: entryDigest(first, reports) });
     }
   }
   // A coarser date is a prefix of the finer ones, so it comes first.
@@ -121,6 +122,11 @@ function entryDigest(first: ArticleEvent, reports: readonly { article: Article; 
       + `${e.line},${e.block},${e.sentenceIndex},${e.afterPublication},${e.topics.length}|${e.topics.map(field).join('')}`;
   }
   return crypto.hash('sha1', text, 'base64');
+}
+
+/** Timeline entries in a key: their digests, in order. */
+export function entryDigests(entries: readonly TimelineEntry[]): string {
+  return entries.map((e) => e.digest).join('');
 }
 
 /** A text in a digest's string, by its length first: no two lists of texts (or nulls) give the same string. */

@@ -4,6 +4,7 @@
  */
 import crypto from 'node:crypto';
 import { byCodeUnit } from '../code-order.js';
+import { entryDigests } from '../link/timeline.js';
 import type { LinkedTopic } from '../link/topics.js';
 import { unpackBody } from '../article-body.js';
 import { bodyDigest } from '../body-store.js';
@@ -108,16 +109,11 @@ function emitKeyed(out: PageMap, input: PageInput, url: string, template: string
  */
 function emitTopicPage(out: PageMap, input: PageInput, url: string, view: { readonly topic: object; readonly [field: string]: unknown }, listed: readonly Article[], events: readonly TimelineEntry[]): void {
   const { ctx } = input;
-  emitKeyed(out, input, url, 'topic', `${JSON.stringify(view)}${listed.map((a) => cardKey(ctx, a)).join('')}\u0000${digests(events)}`, () => ({
+  emitKeyed(out, input, url, 'topic', `${JSON.stringify(view)}${listed.map((a) => cardKey(ctx, a)).join('')}\u0000${entryDigests(events)}`, () => ({
     ...view,
     topic: { ...view.topic, events: groupByMonth(eventViews(ctx, events), (e) => e.date.iso) },
     articles: listed.map((a) => articleCard(ctx, a)),
   }));
-}
-
-/** Timeline entries in a key: their digests (TimelineEntry.digest). */
-function digests(entries: readonly TimelineEntry[]): string {
-  return entries.map((e) => e.digest).join('');
 }
 
 /** Each article's card hash, by build (its render context). */
@@ -381,7 +377,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
       const month = { id: p.group.id, label: p.group.label, href: null };
       const view = { ...page.view, months: [month], yearOnly: p.group.key.length === 4, archiveHref: ctx.urls.archive() };
       // Its events in the key by their digests: their sentences were most of the timeline's views.
-      emitKeyed(out, input, page.url, 'timeline', `${JSON.stringify(view)}\u0000${digests(p.items)}`, () => ({ ...view, months: [{ ...month, items: eventViews(ctx, p.items) }] }));
+      emitKeyed(out, input, page.url, 'timeline', `${JSON.stringify(view)}\u0000${entryDigests(p.items)}`, () => ({ ...view, months: [{ ...month, items: eventViews(ctx, p.items) }] }));
       yield;
     }
   },
@@ -454,7 +450,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
     out.rendered('data/timeline.json', exportJson(index));
     for (const { year, entries } of years) {
       // The digests hold all both files show of an entry (TimelineJS slides name each source's outlet).
-      const key = keyHash(`${input.memo?.dataSalt ?? ''}${digests(entries)}`);
+      const key = keyHash(`${input.memo?.dataSalt ?? ''}${entryDigests(entries)}`);
       const paths = timelineYearPaths(year);
       emitFile(out, input.memo, paths.timeline, key, () => exportJsonBytes(entries.map(exportTimelineEntry), 1));
       emitFile(out, input.memo, paths.timelineJs, key, () => exportJsonBytes(exportTimelineJs(`${ctx.config.title}: ${year}`, entries, ctx.articles, (slug) => ctx.urls.absolute(ctx.urls.article(slug)))));

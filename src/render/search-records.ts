@@ -10,6 +10,7 @@
  */
 import crypto from 'node:crypto';
 import type { Config } from '../config.js';
+import { entryDigests } from '../link/timeline.js';
 import type { LinkedTopic } from '../link/topics.js';
 import { unpackBody } from '../article-body.js';
 import { bodyDigest } from '../body-store.js';
@@ -197,7 +198,7 @@ function monthRecords(input: SearchInput): { group: string; weight: number; key:
     const url = rel(input, input.urls.timelineMonth(p.group.key, p.page));
     const label = `${p.group.label}${p.page > 1 ? `, page ${p.page}` : ''}`;
     // The entries' digests hold their sentences, outlets and topics: all the record is made of.
-    const key = `${url}\u0000${label}\u0000${p.items.map((e) => e.digest).join('')}`;
+    const key = `${url}\u0000${label}\u0000${entryDigests(p.items)}`;
     return { group: p.group.key, weight: p.items.reduce((n, e) => n + e.sources.length, 0) / 20, key, make: () => monthRecord(input, p, url, label) };
   });
 }
