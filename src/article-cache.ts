@@ -45,6 +45,16 @@ export function cloneForLink(a: Article): Article {
   return { ...a, topics: [...a.topics], diagnostics: [...a.diagnostics] };
 }
 
+/**
+ * What the link stage may have changed of a record (the fields its copy has of its own, see
+ * cloneForLink), as text. With the key the record was made under, which fixes every other field,
+ * it stands for the whole record in page keys: hashing each record whole took 0.2 s of every warm
+ * build at 10k articles (issue 7). Every other field is readonly (model.ts).
+ */
+export function linkedFields(a: Article): string {
+  return JSON.stringify([a.slug, a.topics, a.diagnostics]);
+}
+
 /** Hash of any text (the topics file). */
 export function textHash(text: string | null): string {
   return text === null ? 'none' : crypto.createHash('sha256').update(text).digest('hex');

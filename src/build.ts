@@ -16,7 +16,7 @@ import type { Config } from './config.js';
 import { CODES, diagnostic, sortDiagnostics, toDiagnostic, type Diagnostic } from './diagnostics.js';
 import { buildGazetteer, parseTopicsFile, type TopicsFile } from './extract/index.js';
 import { assignTopicSlugs, assignUniqueSlugs, buildTopics, eventsByTopic, findRelated, findStories, sortArticles, timelineWithMemo, type LinkedTopic, type TimelineMemo } from './link/index.js';
-import { fileStat, findSources, isDirectory, isSettled, outputManifestStamp, readArticleShard, readOptionalText, readOutputManifest, readSearchCache, readSource, readSourceIndex, readTheme, readTimelineMemo, sameFile, type KnownSource, type SourceIndex } from './load/index.js';
+import { fileStat, findSources, isDirectory, isSettled, lookUpLiveSizes, outputManifestFile, sizesByPath, outputManifestStamp, readArticleShard, readOptionalText, readOutputManifest, readSearchCache, readSource, readSourceIndex, readTheme, readTimelineMemo, sameFile, type KnownSource, type LiveSizes, type SourceIndex } from './load/index.js';
 import type { Article, Site } from './model.js';
 import type { PreviewState } from './preview.js';
 import { lineHashes, parseFrontMatter } from './normalize/index.js';
@@ -48,6 +48,8 @@ export interface BuildOptions {
    * unchanged files are not read again. Without it, a build reads the one saved in `cacheDir`.
    */
   readonly sourceIndex?: SourceIndex;
+  /** From how many files the live site's are looked up on a thread of their own (load/live-sizes.ts). @default LIVE_SIZES_FROM */
+  readonly liveSizesFrom?: number;
   /** How long a file must have been left alone to be recorded in the source index. @default SETTLED_MS (source-index.ts) */
   readonly settledMs?: number;
   /** Dev mode: how the previous build grouped each date's reports (link/timeline.ts). Without it, a build reads the one saved in `cacheDir`. */
@@ -162,6 +164,12 @@ async function runBuild(config: Readonly<Config>, options: BuildOptions, stagedC
   });
   if (!loaded) return fail();
   let sourcesRead = loaded.read;
+  // The live site's files are looked up on another thread while the articles load and link: a
+  // warm build keeps a page only if its file is still as written (see pageMemo).
+  const writes = options.write !== false && options.render !== false;
+  const liveSizes = !writes ? null
+    : options.previousOutput ? lookUpLiveSizes(config.outDir, { paths: [...options.previousOutput.hashes.keys()] }, options.liveSizesFrom)
+    : options.cache ? null : lookUpLiveSizes(config.outDir, { recordFile: outputManifestFile(config.cacheDir) }, options.liveSizesFrom);
 
   // normalize + extract, per article, reused from the cache when nothing it depends on changed.
   // Every record is kept with its repeated values made one and, in a big archive, its body in the
@@ -177,7 +185,7 @@ async function runBuild(config: Readonly<Config>, options: BuildOptions, stagedC
     sourcesRead++;
     return readLoaded(s.source.path, config, diagnostics);
   };
-  const { articles: extracted, furniture, made } = await processArticles({ config, sources: loaded.sources.splice(0), read: readLater, topicsFile: loaded.topicsFile, topicsHash: loaded.topicsHash, gazetteer, cache: options.cache ?? disk ?? undefined, keep }, diagnostics, timings);
+  const { articles: extracted, furniture, made, keys: recordKeys } = await processArticles({ config, sources: loaded.sources.splice(0), read: readLater, topicsFile: loaded.topicsFile, topicsHash: loaded.topicsHash, gazetteer, cache: options.cache ?? disk ?? undefined, keep }, diagnostics, timings);
 
   // Saved (in place at the end, if the site is written) only by a build that writes: not by
   // `check` or `report`.
@@ -263,7 +271,7 @@ async function runBuild(config: Readonly<Config>, options: BuildOptions, stagedC
         }
       } : () => undefined;
       try {
-        rendered = await time('render', () => renderSite({ config, ...linked, assets: loaded.theme.assets, statics: loaded.theme.statics, engine, previousSearch, memo: kept, sink, search: options.write !== false, ...(spill ? { pagesDone: () => collectGarbageIfOver(COLLECT_AFTER_PAGES_OVER) } : {}) }));
+        rendered = await time('render', () => renderSite({ config, ...linked, recordKeys, assets: loaded.theme.assets, statics: loaded.theme.statics, engine, previousSearch, memo: kept, sink, search: options.write !== false, ...(spill ? { pagesDone: () => collectGarbageIfOver(COLLECT_AFTER_PAGES_OVER) } : {}) }));
       } catch (err) {
         diagnostics.push(unwritable ? toDiagnostic(unwritable, config.outDir, CODES.OUTPUT_UNWRITABLE, 'Check the output folder and the space left on its disk.')
           : toDiagnostic(err, config.templatesDir, CODES.TEMPLATE_RUNTIME, 'Fix the template named above.'));
@@ -301,7 +309,10 @@ async function runBuild(config: Readonly<Config>, options: BuildOptions, stagedC
     }
   };
 
-  const memo = pageMemo(config, loaded.theme.templates, current && await isDirectory(config.outDir) ? current : null);
+  // The sizes found belong to this record if the thread read the same one (or was given its paths).
+  const found = current ? await time('load', () => liveSizes) : null;
+  const sizes = found && (options.previousOutput || found.stamp === stamp) ? sizesByPath(current!.hashes.keys(), found) : null;
+  const memo = pageMemo(config, loaded.theme.templates, current && await isDirectory(config.outDir) ? current : null, sizes);
   const done = (await renderAndWrite(memo)) ?? (await renderAndWrite({ ...memo, previous: new Map() }));
   if (done === 'failed' || done === null) return fail();
   const { rendered, output, written } = done;
@@ -324,17 +335,24 @@ async function runBuild(config: Readonly<Config>, options: BuildOptions, stagedC
 }
 
 /**
- * What pages depend on besides their view, and the live pages' records (see PageMemo). Where the
+ * What pages depend on besides their view, and the live pages' records (see PageMemo), with the
+ * live files' sizes as looked up while the articles loaded (load/live-sizes.ts). Where the
  * project's folders are is left out: the same project built from another folder, or moved, has
  * the same pages (at 100k articles, rendering them all again takes ten minutes).
  */
-function pageMemo(config: Readonly<Config>, templates: readonly { path: string; text: string }[], current: OutputState | null): PageMemo {
+function pageMemo(config: Readonly<Config>, templates: readonly { path: string; text: string }[], current: OutputState | null, sizes: LiveSizes | null): PageMemo {
   const { root, configFile, contentDir, templatesDir, outDir, cacheDir, topicsFile, ...settings } = config;
   const theme = templates.map((t) => [path.relative(templatesDir, t.path).split(path.sep).join('/'), t.text]);
   const salt = crypto.createHash('sha1').update(JSON.stringify([PIPELINE_VERSION, settings, theme])).digest('base64');
   const dataSalt = crypto.createHash('sha1').update(JSON.stringify([PIPELINE_VERSION, settings])).digest('base64');
   const previous = new Map([...current?.pages ?? []].filter(([p]) => current!.hashes.has(p)));
-  return { previous, salt, dataSalt, intact: (rel, size) => !!current?.hashes.has(rel) && isIntact(config.outDir, rel, size) };
+  // A file the lookup did not cover (a small site, no thread to spare) is looked up now.
+  const intact = (rel: string, size: number) => {
+    if (!current?.hashes.has(rel)) return false;
+    const known = sizes?.get(rel);
+    return known === undefined ? isIntact(config.outDir, rel, size) : known === size;
+  };
+  return { previous, salt, dataSalt, intact };
 }
 
 async function loadInputs(config: Readonly<Config>, known: SourceIndex, settledMs: number | undefined, diagnostics: Diagnostic[]) {

@@ -61,10 +61,10 @@ interface Job {
 
 /**
  * Processes all sources in order; bad ones become diagnostics. Adds per-stage time to `timings`.
- * Also returns the furniture it used (the lines shared across a publisher) and how many articles
- * it made (the others came from the cache).
+ * Also returns the furniture it used (the lines shared across a publisher), how many articles
+ * it made (the others came from the cache), and the key each record was made under, by source.
  */
-export async function processArticles(input: ProcessInput, diagnostics: Diagnostic[], timings: ArticleTimings): Promise<{ articles: Article[]; furniture: CorpusFurniture; made: number }> {
+export async function processArticles(input: ProcessInput, diagnostics: Diagnostic[], timings: ArticleTimings): Promise<{ articles: Article[]; furniture: CorpusFurniture; made: number; keys: Map<string, string> }> {
   const { config, cache } = input;
   const sources = input.sources.splice(0);
   const shared = findSharedHashes(function* () {
@@ -113,9 +113,11 @@ export async function processArticles(input: ProcessInput, diagnostics: Diagnost
     : misses.map((j) => done(j, runHere(input, j.source!.parsed!, furnitureOf(furniture, j.source!.parsed!.fm.body))));
   const byJob = new Map(misses.map((j, i) => [j, outcomes[i]!]));
   const out: Article[] = [];
+  const keys = new Map<string, string>();
   for (const job of jobs) {
     if (job.hit) {
       out.push(job.hit);
+      keys.set(job.hit.source, job.key);
       continue;
     }
     const outcome = byJob.get(job);
@@ -129,8 +131,9 @@ export async function processArticles(input: ProcessInput, diagnostics: Diagnost
     timings.render += outcome.timings.render;
     cache?.set(job.key, outcome.article);
     out.push(outcome.article);
+    keys.set(outcome.article.source, job.key);
   }
-  return { articles: out, furniture, made: misses.length };
+  return { articles: out, furniture, made: misses.length, keys };
 }
 
 function runHere(input: ProcessInput, job: ParsedFile, furniture: FurnitureContext): ArticleOutcome {

@@ -7,6 +7,7 @@ import { byCodeUnit } from '../code-order.js';
 import { entryDigests } from '../link/timeline.js';
 import type { LinkedTopic } from '../link/topics.js';
 import { unpackBody } from '../article-body.js';
+import { linkedFields } from '../article-cache.js';
 import { bodyDigest } from '../body-store.js';
 import type { Article, FullArticle, Site, TimelineEntry } from '../model.js';
 import { breadcrumbLd, collectionLd, newsArticleLd, websiteLd } from './json-ld.js';
@@ -77,6 +78,12 @@ interface PageInput {
   /** Folders (under `pagefind/`) of the search index parts the search page merges into the primary one. */
   readonly searchParts: readonly string[];
   readonly timelineMonths: readonly CalendarGroup<TimelineEntry>[];
+  /**
+   * Source path -> the cache key its article's record was made under (article-cache.ts): with
+   * what link changed of the record, it stands for the record in its pages' keys. Without one,
+   * the record is hashed whole.
+   */
+  readonly recordKeys?: ReadonlyMap<string, string>;
   /** Whether article pages come with their records of the data export. @default true */
   readonly withData?: boolean;
 }
@@ -190,6 +197,14 @@ function yearGroups(articles: readonly Article[]): CalendarGroup<Article>[] {
   return undated.length ? [...groups, { key: 'undated', id: 'undated', label: 'Undated', items: undated }] : groups;
 }
 
+/** Hash of an article's record, body included: by the key it was made under if known (see PageInput.recordKeys). */
+function ownKey(input: PageInput, a: Article): string {
+  const made = input.recordKeys?.get(a.source);
+  if (made !== undefined) return keyHash(`made:${made}${linkedFields(a)}`);
+  const { body, ...rest } = a;
+  return keyHash(`${JSON.stringify(rest)}${bodyDigest(body)}`);
+}
+
 /** Events shown on a topic page; earlier ones are on the timeline. */
 export const TOPIC_EVENTS = 40;
 
@@ -250,8 +265,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
       let unpacked: FullArticle | undefined;
       const full = () => (unpacked ??= unpackBody(a));
       // The record's own fields and its body, hashed once for the page and its data record.
-      const { body, ...rest } = a;
-      const own = keyHash(`${JSON.stringify(rest)}${bodyDigest(body)}`);
+      const own = ownKey(input, a);
       index.update(own);
       // The page is made from the record, its links and the page context alone (articlePage):
       // they are its key, so its view is built only for a page made this time.

@@ -28,6 +28,8 @@ export interface RenderInput {
   readonly previousSearch?: SearchBundle | null;
   /** The page records of the build whose output is live: pages with the same record are not rendered. */
   readonly memo?: PageMemo;
+  /** Source path -> the cache key its article's record was made under (see PageInput). */
+  readonly recordKeys?: ReadonlyMap<string, string>;
   /**
    * Takes every file as it is rendered: a build writes them straight to a staging folder, so
    * the site is never held in memory whole.
@@ -71,7 +73,7 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
     for (const f of input.statics) put(f.name, f.bytes);
     // The primary part is the search bundle itself; the search page merges the others into it.
     const searchParts = parts.filter((p) => p.dir !== '').map((p) => p.dir);
-    const pages = await renderPages({ site, topics: input.topics, ctx, engine: input.engine, eventsByTopic: input.eventsByTopic, searchParts, timelineMonths: timeline, ...(input.memo ? { memo: input.memo } : {}) }, put);
+    const pages = await renderPages({ site, topics: input.topics, ctx, engine: input.engine, eventsByTopic: input.eventsByTopic, searchParts, timelineMonths: timeline, ...(input.memo ? { memo: input.memo } : {}), ...(input.recordKeys ? { recordKeys: input.recordKeys } : {}) }, put);
     input.pagesDone?.();
     for (const feed of feedSets(config, urls, site.articles, input.topics, articles)) {
       const key = keyHash(`${input.memo?.dataSalt ?? ''}${feed.key}`);

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import type { ArticleCache } from '../../src/article-cache.js';
+import { isDeepStrictEqual } from 'node:util';
+import { linkedFields, type ArticleCache } from '../../src/article-cache.js';
 import { build } from '../../src/build.js';
 import { resolveConfig, type UserConfig } from '../../src/config.js';
 import type { Article } from '../../src/model.js';
@@ -27,6 +28,10 @@ function countingCache(store = new Map<string, Article>()) {
     },
   };
   return { cache, stats, store };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 async function run(content: string, store: Map<string, Article>, user: UserConfig = {}, templatesDir = TEMPLATES) {
@@ -54,6 +59,28 @@ describe('the article cache', () => {
     const second = await run(content, store);
     assert.deepEqual([second.hits, second.misses], [1, 1]);
     assert.match(JSON.stringify(readArticleRecords(second.out)), /An agreement was reached/);
+  });
+
+  it('should change no field of a record in linking but those linkedFields names, which page keys take with the record\'s cache key', async () => {
+    // c.txt has a.txt's headline: link gives it another slug and a warning. Its two topics have one
+    // slug, which link makes two.
+    const content = writeContent({ 'a.txt': A, 'b.txt': B, 'c.txt': A.replace('Example Post', 'Other Post\ntopics: [Geneva Talks, Geneva-Talks]') });
+    const store = new Map<string, Article>();
+    const config = resolveConfig(ROOT, {}, { contentDir: content, outDir: path.join(tempDir(), 'public'), cacheDir: path.join(tempDir(), '.cache') });
+    const result = await build(config, { cache: countingCache(store).cache, render: false });
+    assert.ok(result.ok);
+    const made = new Map([...store.values()].map((a) => [a.source, a]));
+    const changed = new Set<string>();
+    for (const linked of result.articles) {
+      const record = made.get(linked.source)!;
+      assert.deepEqual(Object.keys(linked).sort(), Object.keys(record).sort());
+      for (const field of Object.keys(record) as (keyof Article)[]) {
+        if (isDeepStrictEqual(linked[field], record[field])) continue;
+        changed.add(field);
+        assert.match(linkedFields(linked), new RegExp(escapeRegExp(JSON.stringify(linked[field]))), `link changed ${field} of ${linked.source}, which linkedFields leaves out`);
+      }
+    }
+    assert.deepEqual([...changed].sort(), ['diagnostics', 'slug', 'topics']);
   });
 
   it('should recompute everything when the topics file changes', async () => {

@@ -254,19 +254,24 @@ describe('warm builds', () => {
     assert.equal(elsewhere.pagesRendered, htmlPages(elsewhere), 'a new output folder is built whole');
   });
 
-  it('should render a page again when its live file was deleted or edited by hand', async () => {
-    const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva') });
-    await p.build();
-    const page = 'articles/talks-in-geneva/index.html';
-    const good = readOut(p.out, page);
-    fs.rmSync(path.join(p.out, page));
-    fs.writeFileSync(path.join(p.out, 'index.html'), 'hand-edited');
-    const again = await p.build();
-    // The inputs did not change: only the two pages whose live files did are rendered.
-    assert.equal(again.pagesRendered, 2);
-    assert.equal(readOut(p.out, page), good);
-    assert.notEqual(readOut(p.out, 'index.html'), 'hand-edited');
-  });
+  // A big site's files are looked up on another thread while the articles load (liveSizesFrom 0
+  // makes this one big); a small one's as each page is considered.
+  for (const liveSizesFrom of [undefined, 0]) {
+    it(`should render a page again when its live file was deleted or edited by hand${liveSizesFrom === 0 ? ', its size looked up ahead' : ''}`, async () => {
+      const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva') });
+      await p.build();
+      const page = 'articles/talks-in-geneva/index.html';
+      const good = readOut(p.out, page);
+      fs.rmSync(path.join(p.out, page));
+      fs.writeFileSync(path.join(p.out, 'index.html'), 'hand-edited');
+      const again = await p.build({}, { liveSizesFrom });
+      // The inputs did not change: only the two pages whose live files did are rendered.
+      assert.equal(again.pagesRendered, 2);
+      assert.equal(readOut(p.out, page), good);
+      assert.notEqual(readOut(p.out, 'index.html'), 'hand-edited');
+      assert.equal((await p.build({}, { liveSizesFrom })).pagesRendered, 0);
+    });
+  }
 });
 
 describe('the search index in parts', () => {
