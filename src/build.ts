@@ -310,7 +310,7 @@ async function runBuild(config: Readonly<Config>, options: BuildOptions, stagedC
   };
 
   // The sizes found belong to this record if the thread read the same one (or was given its paths).
-  const found = current ? await time('load', () => liveSizes) : null;
+  const found = current && liveSizes ? await time('load', () => liveSizes.answer()) : null;
   const sizes = found && (options.previousOutput || found.stamp === stamp) ? sizesByPath(current!.hashes.keys(), found) : null;
   const memo = pageMemo(config, loaded.theme.templates, current && await isDirectory(config.outDir) ? current : null, sizes);
   const done = (await renderAndWrite(memo)) ?? (await renderAndWrite({ ...memo, previous: new Map() }));

@@ -6,4 +6,4 @@ export { loadConfig } from './read-config.js';
 export { readTheme, readOptionalText, REQUIRED_TEMPLATES, type Theme } from './read-theme.js';
 export { outputManifestFile, outputManifestStamp, readArticleShard, readOutputManifest, readSearchCache, readTimelineMemo } from './read-cache.js';
 export { fileStat, isSettled, readSourceIndex, sameFile, type FileStat, type KnownSource, type SourceIndex } from './source-index.js';
-export { lookUpLiveSizes, sizesByPath, LIVE_SIZES_FROM, type FoundSizes, type LiveFiles, type LiveSizes } from './live-sizes.js';
+export { lookUpLiveSizes, sizesByPath, LIVE_SIZES_FROM, type FoundSizes, type LiveFiles, type LiveSizes, type LiveSizesLookup } from './live-sizes.js';

@@ -54,27 +54,42 @@ if (paths.length < from) {
 }
 `;
 
+/** A lookup under way. */
+export interface LiveSizesLookup {
+  /** The answer (see lookUpLiveSizes); from this call on, the thread keeps the process alive until it is given. */
+  answer(): Promise<FoundSizes | null>;
+}
+
 /**
- * Starts looking up the sizes of the files (relative, `/`-separated) under `outDir`. Resolves to
- * null if the thread cannot do it (none can be started, no record can be read), or there are
- * fewer than `from` files: the caller then looks each file up itself. The thread does
- * not keep the process alive, so a build that fails before it asks for the answer is not held up.
+ * Starts looking up the sizes of the files (relative, `/`-separated) under `outDir`. The answer is
+ * null if the thread cannot give it (none can be started, no record can be read), or there are
+ * fewer than `from` files: the caller then looks each file up itself. Until the answer is asked
+ * for, the thread does not keep the process alive, so a build that fails before is not held up.
  */
-export function lookUpLiveSizes(outDir: string, files: LiveFiles, from = LIVE_SIZES_FROM): Promise<FoundSizes | null> {
-  if ('paths' in files && files.paths.length < from) return Promise.resolve(null);
-  return new Promise((resolve) => {
-    let worker: Worker;
+export function lookUpLiveSizes(outDir: string, files: LiveFiles, from = LIVE_SIZES_FROM): LiveSizesLookup {
+  if ('paths' in files && files.paths.length < from) return { answer: () => Promise.resolve(null) };
+  let worker: Worker | undefined;
+  const found = new Promise<FoundSizes | null>((resolve) => {
     try {
-      worker = new Worker(LOOKUP, { eval: true, workerData: { dir: outDir, files, from } });
+      // None of this process's flags: `--input-type=module` would make the script a module.
+      worker = new Worker(LOOKUP, { eval: true, execArgv: [], workerData: { dir: outDir, files, from } });
     } catch {
       resolve(null);
       return;
     }
-    worker.unref();
-    worker.once('message', (found: FoundSizes | null) => resolve(found));
+    worker.once('message', (answer: FoundSizes | null) => resolve(answer));
     worker.once('error', () => resolve(null));
     worker.once('exit', () => resolve(null));
+    // After the listeners: a message listener refs the worker's port again.
+    worker.unref();
   });
+  return {
+    answer() {
+      // Waited for, it must keep the process alive: with nothing else to do, Node would exit.
+      worker?.ref();
+      return found;
+    },
+  };
 }
 
 /**

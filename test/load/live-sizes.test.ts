@@ -22,7 +22,7 @@ describe('lookUpLiveSizes', () => {
   it('should give each listed file its size, and -1 for one that is gone', async () => {
     const { out, paths } = site(LIVE_SIZES_FROM);
     fs.rmSync(path.join(out, paths[7]!));
-    const found = await lookUpLiveSizes(out, { paths });
+    const found = await lookUpLiveSizes(out, { paths }).answer();
     assert.ok(found);
     assert.equal(found.stamp, null);
     const sizes = sizesByPath(paths, found);
@@ -40,7 +40,7 @@ describe('lookUpLiveSizes', () => {
     fs.writeFileSync(path.join(out, paths[3]!), 'edited by hand');
     const order = [...paths].reverse();
     await writeOutputManifest(cacheDir, out, { hashes: new Map(order.map((p) => [p, 'hash'])), pages: new Map() });
-    const found = await lookUpLiveSizes(out, { recordFile: outputManifestFile(cacheDir) });
+    const found = await lookUpLiveSizes(out, { recordFile: outputManifestFile(cacheDir) }).answer();
     assert.ok(found);
     assert.equal(found.stamp, await outputManifestStamp(cacheDir));
     const sizes = sizesByPath(order, found);
@@ -48,6 +48,18 @@ describe('lookUpLiveSizes', () => {
     assert.equal(sizes.get(paths[3]!), 'edited by hand'.length);
     assert.equal(sizes.get(paths[42]!), 42);
     assert.equal(sizes.get(paths[0]!), 0);
+  });
+
+  it('should keep the process alive while its answer is waited for, and not before', async () => {
+    const { out, paths } = site(LIVE_SIZES_FROM);
+    // A worker that keeps the process alive shows as a port among the active resources.
+    const ports = () => process.getActiveResourcesInfo().filter((r) => r === 'MessagePort').length;
+    const idle = ports();
+    const lookup = lookUpLiveSizes(out, { paths });
+    assert.equal(ports(), idle, 'not asked for: a build that fails meanwhile may end');
+    const answer = lookup.answer();
+    assert.equal(ports(), idle + 1, 'waited for: with nothing else to do, the process must not end');
+    assert.ok(await answer);
   });
 
   it('should pair sizes only with as many paths as were looked up', () => {
@@ -59,12 +71,12 @@ describe('lookUpLiveSizes', () => {
 
   it('should leave a small site, a missing record and an unreadable one to the caller (null)', async () => {
     const { out, paths } = site(10);
-    assert.equal(await lookUpLiveSizes(out, { paths }), null);
+    assert.equal(await lookUpLiveSizes(out, { paths }).answer(), null);
     const cacheDir = tempDir();
-    assert.equal(await lookUpLiveSizes(out, { recordFile: path.join(cacheDir, 'none.bin') }), null);
+    assert.equal(await lookUpLiveSizes(out, { recordFile: path.join(cacheDir, 'none.bin') }).answer(), null);
     fs.writeFileSync(path.join(cacheDir, 'bad.bin'), 'not a record');
-    assert.equal(await lookUpLiveSizes(out, { recordFile: path.join(cacheDir, 'bad.bin') }), null);
+    assert.equal(await lookUpLiveSizes(out, { recordFile: path.join(cacheDir, 'bad.bin') }).answer(), null);
     await writeOutputManifest(cacheDir, out, { hashes: new Map(paths.map((p) => [p, 'hash'])), pages: new Map() });
-    assert.equal(await lookUpLiveSizes(out, { recordFile: outputManifestFile(cacheDir) }), null);
+    assert.equal(await lookUpLiveSizes(out, { recordFile: outputManifestFile(cacheDir) }).answer(), null);
   });
 });
