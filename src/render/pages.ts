@@ -189,12 +189,27 @@ function monthPage<T>(ctx: RenderContext, section: MonthSection, groups: readonl
   };
 }
 
-/** A topic's articles by year of publication, oldest first, undated ones last. */
-function yearGroups(articles: readonly Article[]): CalendarGroup<Article>[] {
-  const dated = articles.filter((a) => a.date).sort((a, b) => byCodeUnit(a.date!, b.date!) || byCodeUnit(a.slug, b.slug));
+/**
+ * A topic's articles by year of publication, oldest first, undated ones last. `dated` are its
+ * dated articles in date order (datedByTopic), `articles` all of them in the topic's order.
+ */
+function yearGroups(dated: readonly Article[], articles: readonly Article[]): CalendarGroup<Article>[] {
   const undated = articles.filter((a) => !a.date);
   const groups = groupByMonth(dated, (a) => a.date!.slice(0, 4));
   return undated.length ? [...groups, { key: 'undated', id: 'undated', label: 'Undated', items: undated }] : groups;
+}
+
+/**
+ * The dated articles of each of the named topics, by date and then slug: the archive put in that
+ * order once and dealt out to its articles' topics. Each large topic's list sorted on its own
+ * took 0.2 s of a +1 build at 10k articles (issue 7).
+ */
+export function datedByTopic(articles: readonly Article[], names: ReadonlySet<string>): Map<string, Article[]> {
+  const byTopic = new Map<string, Article[]>([...names].map((n) => [n, []]));
+  if (!names.size) return byTopic;
+  const dated = articles.filter((a) => a.date).sort((a, b) => byCodeUnit(a.date!, b.date!) || byCodeUnit(a.slug, b.slug));
+  for (const a of dated) for (const t of a.topics) byTopic.get(t.name)?.push(a);
+  return byTopic;
 }
 
 /** Hash of an article's record, body included: by the key it was made under if known (see PageInput.recordKeys). */
@@ -301,6 +316,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
   *topics(out, input) {
     const { ctx } = input;
     const limit = calendarPageSize(ctx.config.pageSize);
+    const dated = datedByTopic(input.site.articles, new Set(input.topics.filter((t) => t.articles.length > limit).map((t) => t.name)));
     for (const t of input.topics) {
       const articles = t.articles.map((s) => ctx.articles.get(s)!);
       const events = input.eventsByTopic.get(t.name) ?? [];
@@ -312,7 +328,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
       const crumbs = [{ label: 'Topics', href: ctx.urls.topics() }, { label: t.name, href: url }];
       // A large topic shows its most relevant articles and lists the rest by year, one page a year
       // (paginated inside it): a new article changes its year's page, not a run of pages after it.
-      const byYear = articles.length > limit ? yearGroups(articles) : [];
+      const byYear = articles.length > limit ? yearGroups(dated.get(t.name)!, articles) : [];
       const list = byYear.length ? articles.slice(0, ctx.config.pageSize) : articles;
       const yearHref = (key: string, page?: number) => ctx.urls.topicYear(t.slug, key, page);
       const feeds = { rss: ctx.urls.feed(`topics/${t.slug}/feed.xml`), atom: ctx.urls.feed(`topics/${t.slug}/atom.xml`), json: ctx.urls.feed(`topics/${t.slug}/feed.json`) };

@@ -1,6 +1,8 @@
 /** A large topic's pages: its most relevant articles, and the rest by year, oldest first. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { Article } from '../../src/model.js';
+import { datedByTopic } from '../../src/render/pages.js';
 import { buildSite, readOut, writeContent } from '../support/site.js';
 
 const article = (slug: string, date: string | null) =>
@@ -22,5 +24,19 @@ describe('topic pages by year', () => {
     assert.deepEqual(cards(readOut(out, 'topics/palmyra/2016/page/2/index.html')), ['c-same-day', 'b-later']);
     assert.deepEqual(cards(readOut(out, 'topics/palmyra/2015/index.html')), ['e-other-year']);
     assert.deepEqual(cards(readOut(out, 'topics/palmyra/undated/index.html')), ['f-undated']);
+  });
+
+  it('should deal the archive out to the named topics in date and slug order, each its own dated articles only', () => {
+    const a = (slug: string, date: string | null, ...topics: string[]) => ({ slug, date, topics: topics.map((name) => ({ name })) }) as unknown as Article;
+    // Newest first, as the archive is; slugs against the date order within a day.
+    const archive = [a('z-late', '2016-07-01', 'Palmyra', 'Geneva'), a('m-day', '2016-03-01', 'Geneva'), a('b-day', '2016-03-01', 'Palmyra'),
+      a('a-day', '2016-03-01', 'Palmyra', 'Geneva'), a('old', '2015-01-01', 'Aleppo'), a('undated', null, 'Palmyra')];
+    const dealt = datedByTopic(archive, new Set(['Palmyra', 'Geneva', 'Nowhere']));
+    assert.deepEqual([...dealt].map(([name, list]) => [name, list.map((x) => x.slug)]), [
+      ['Palmyra', ['a-day', 'b-day', 'z-late']],
+      ['Geneva', ['a-day', 'm-day', 'z-late']],
+      ['Nowhere', []],
+    ]);
+    assert.equal(datedByTopic(archive, new Set()).size, 0);
   });
 });
