@@ -33,10 +33,13 @@ export function memoryCache(): ArticleCache & { readonly size: number } {
   };
 }
 
-/** The key of one article's result. `shared` are the hashes of the publisher-shared lines found in this article. */
-export function articleKey(config: Readonly<Config>, source: SourceInfo, topicsHash: string, shared: readonly number[]): string {
+/**
+ * The key of one article's result. `tools` are the versions of the libraries that make records
+ * (load/tool-versions.ts); `shared` the hashes of the publisher-shared lines found in this article.
+ */
+export function articleKey(config: Readonly<Config>, source: SourceInfo, topicsHash: string, tools: string, shared: readonly number[]): string {
   return crypto.createHash('sha256').update(JSON.stringify([
-    PIPELINE_VERSION, source.relPath, source.hash, config.furniturePatterns, config.dateReference, topicsHash, shared,
+    PIPELINE_VERSION, tools, source.relPath, source.hash, config.furniturePatterns, config.dateReference, topicsHash, shared,
   ])).digest('hex');
 }
 

@@ -16,7 +16,7 @@ import type { Config } from './config.js';
 import { CODES, diagnostic, sortDiagnostics, toDiagnostic, type Diagnostic } from './diagnostics.js';
 import { buildGazetteer, parseTopicsFile, type TopicsFile } from './extract/index.js';
 import { assignTopicSlugs, assignUniqueSlugs, buildTopics, eventsByTopic, findRelated, findStories, sortArticles, timelineWithMemo, type LinkedTopic, type TimelineMemo } from './link/index.js';
-import { fileStat, findSources, isDirectory, isSettled, lookUpLiveSizes, outputManifestFile, sizesByPath, outputManifestStamp, readArticleShard, readOptionalText, readOutputManifest, readSearchCache, readSource, readSourceIndex, readTheme, readTimelineMemo, sameFile, type KnownSource, type LiveSizes, type SourceIndex } from './load/index.js';
+import { fileStat, findSources, isDirectory, isSettled, lookUpLiveSizes, outputManifestFile, sizesByPath, outputManifestStamp, readArticleShard, readOptionalText, readOutputManifest, readSearchCache, readSource, readSourceIndex, readTheme, readTimelineMemo, sameFile, toolVersions, type KnownSource, type LiveSizes, type SourceIndex } from './load/index.js';
 import type { Article, Site } from './model.js';
 import type { PreviewState } from './preview.js';
 import { lineHashes, parseFrontMatter } from './normalize/index.js';
@@ -185,7 +185,7 @@ async function runBuild(config: Readonly<Config>, options: BuildOptions, stagedC
     sourcesRead++;
     return readLoaded(s.source.path, config, diagnostics);
   };
-  const { articles: extracted, furniture, made, keys: recordKeys } = await processArticles({ config, sources: loaded.sources.splice(0), read: readLater, topicsFile: loaded.topicsFile, topicsHash: loaded.topicsHash, gazetteer, cache: options.cache ?? disk ?? undefined, keep }, diagnostics, timings);
+  const { articles: extracted, furniture, made, keys: recordKeys } = await processArticles({ config, sources: loaded.sources.splice(0), read: readLater, topicsFile: loaded.topicsFile, topicsHash: loaded.topicsHash, tools: toolVersions().records, gazetteer, cache: options.cache ?? disk ?? undefined, keep }, diagnostics, timings);
 
   // Saved (in place at the end, if the site is written) only by a build that writes: not by
   // `check` or `report`.
@@ -310,6 +310,7 @@ async function runBuild(config: Readonly<Config>, options: BuildOptions, stagedC
   };
 
   // The sizes found belong to this record if the thread read the same one (or was given its paths).
+  if (!current) liveSizes?.cancel();
   const found = current && liveSizes ? await time('load', () => liveSizes.answer()) : null;
   const sizes = found && (options.previousOutput || found.stamp === stamp) ? sizesByPath(current!.hashes.keys(), found) : null;
   const memo = pageMemo(config, loaded.theme.templates, current && await isDirectory(config.outDir) ? current : null, sizes);
@@ -343,8 +344,9 @@ async function runBuild(config: Readonly<Config>, options: BuildOptions, stagedC
 function pageMemo(config: Readonly<Config>, templates: readonly { path: string; text: string }[], current: OutputState | null, sizes: LiveSizes | null): PageMemo {
   const { root, configFile, contentDir, templatesDir, outDir, cacheDir, topicsFile, ...settings } = config;
   const theme = templates.map((t) => [path.relative(templatesDir, t.path).split(path.sep).join('/'), t.text]);
-  const salt = crypto.createHash('sha1').update(JSON.stringify([PIPELINE_VERSION, settings, theme])).digest('base64');
-  const dataSalt = crypto.createHash('sha1').update(JSON.stringify([PIPELINE_VERSION, settings])).digest('base64');
+  const tools = toolVersions().pages;
+  const salt = crypto.createHash('sha1').update(JSON.stringify([PIPELINE_VERSION, tools, settings, theme])).digest('base64');
+  const dataSalt = crypto.createHash('sha1').update(JSON.stringify([PIPELINE_VERSION, tools, settings])).digest('base64');
   const previous = new Map([...current?.pages ?? []].filter(([p]) => current!.hashes.has(p)));
   // A file the lookup did not cover (a small site, no thread to spare) is looked up now.
   const intact = (rel: string, size: number) => {

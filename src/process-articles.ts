@@ -28,6 +28,8 @@ export interface ProcessInput {
   readonly read: (source: LoadedSource) => LoadedSource | null;
   readonly topicsFile: TopicsFile;
   readonly topicsHash: string;
+  /** The versions of the libraries that make records (load/tool-versions.ts), for the cache keys. */
+  readonly tools: string;
   readonly gazetteer: Gazetteer;
   readonly cache: ArticleCache | undefined;
   /** How each record made here is kept (shared-values.ts, body-store.ts); as it is by default. */
@@ -71,7 +73,7 @@ export async function processArticles(input: ProcessInput, diagnostics: Diagnost
     for (const s of sources) if (s.lines) yield { publisher: s.publisher, lines: s.lines };
   }());
   // Only scraped text has furniture; a Markdown article's record does not depend on these lines.
-  const keyOf = (s: LoadedSource) => articleKey(config, s.source, input.topicsHash, s.lines && shared.size ? Array.from(s.lines.filter((h) => shared.has(h))) : []);
+  const keyOf = (s: LoadedSource) => articleKey(config, s.source, input.topicsHash, input.tools, s.lines && shared.size ? Array.from(s.lines.filter((h) => shared.has(h))) : []);
   const jobs = sources.map((source): Job => ({ source, key: keyOf(source), hit: undefined, diagnostics: [] }));
   sources.length = 0;
   // Looked up in key order, and a hit's file let go at once: the persistent cache reads a shard

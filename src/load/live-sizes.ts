@@ -49,7 +49,13 @@ if (paths.length < from) {
   parentPort.postMessage(null);
 } else {
   const sizes = new Float64Array(paths.length);
-  for (let i = 0; i < paths.length; i++) sizes[i] = fs.statSync(path.join(dir, paths[i]), { throwIfNoEntry: false })?.size ?? -1;
+  for (let i = 0; i < paths.length; i++) {
+    try {
+      sizes[i] = fs.statSync(path.join(dir, paths[i]), { throwIfNoEntry: false })?.size ?? -1;
+    } catch {
+      sizes[i] = -1;
+    }
+  }
   parentPort.postMessage({ stamp, sizes }, [sizes.buffer]);
 }
 `;
@@ -58,6 +64,8 @@ if (paths.length < from) {
 export interface LiveSizesLookup {
   /** The answer (see lookUpLiveSizes); from this call on, the thread keeps the process alive until it is given. */
   answer(): Promise<FoundSizes | null>;
+  /** Stops the thread: the build will not ask (no page of the live site can be kept). */
+  cancel(): void;
 }
 
 /**
@@ -67,7 +75,7 @@ export interface LiveSizesLookup {
  * for, the thread does not keep the process alive, so a build that fails before is not held up.
  */
 export function lookUpLiveSizes(outDir: string, files: LiveFiles, from = LIVE_SIZES_FROM): LiveSizesLookup {
-  if ('paths' in files && files.paths.length < from) return { answer: () => Promise.resolve(null) };
+  if ('paths' in files && files.paths.length < from) return { answer: () => Promise.resolve(null), cancel: () => undefined };
   let worker: Worker | undefined;
   const found = new Promise<FoundSizes | null>((resolve) => {
     try {
@@ -88,6 +96,9 @@ export function lookUpLiveSizes(outDir: string, files: LiveFiles, from = LIVE_SI
       // Waited for, it must keep the process alive: with nothing else to do, Node would exit.
       worker?.ref();
       return found;
+    },
+    cancel() {
+      void worker?.terminate();
     },
   };
 }

@@ -64,7 +64,12 @@ export interface InPlaceResult {
 
 /** Whether the live file `rel` still has the size on record (not deleted or edited by hand since). */
 export function isIntact(outDir: string, rel: string, size: number): boolean {
-  return fs.statSync(path.join(outDir, rel), { throwIfNoEntry: false })?.size === size;
+  try {
+    return fs.statSync(path.join(outDir, rel), { throwIfNoEntry: false })?.size === size;
+  } catch {
+    // ENOTDIR (a page's folder replaced by a file), EACCES: not as written, so written again.
+    return false;
+  }
 }
 
 /**

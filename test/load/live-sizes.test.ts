@@ -22,6 +22,9 @@ describe('lookUpLiveSizes', () => {
   it('should give each listed file its size, and -1 for one that is gone', async () => {
     const { out, paths } = site(LIVE_SIZES_FROM);
     fs.rmSync(path.join(out, paths[7]!));
+    // A folder replaced by a file: its pages cannot be looked up (ENOTDIR).
+    fs.rmSync(path.join(out, 'p19'), { recursive: true });
+    fs.writeFileSync(path.join(out, 'p19'), 'a file');
     const found = await lookUpLiveSizes(out, { paths }).answer();
     assert.ok(found);
     assert.equal(found.stamp, null);
@@ -29,8 +32,9 @@ describe('lookUpLiveSizes', () => {
     assert.ok(sizes);
     assert.equal(sizes.size, paths.length);
     assert.equal(sizes.get(paths[7]!), -1);
-    assert.equal(sizes.get(paths[1999]!), 1999);
-    assert.ok(paths.every((p, i) => i === 7 || sizes.get(p) === i));
+    assert.equal(sizes.get(paths[1999]!), -1);
+    assert.equal(sizes.get(paths[1899]!), 1899);
+    assert.ok(paths.every((p, i) => (i === 7 || i >= 1900 ? sizes.get(p) === -1 : sizes.get(p) === i)));
   });
 
   it('should read the files from the output record when given it, in its order, and say which record it read', async () => {
@@ -60,6 +64,13 @@ describe('lookUpLiveSizes', () => {
     const answer = lookup.answer();
     assert.equal(ports(), idle + 1, 'waited for: with nothing else to do, the process must not end');
     assert.ok(await answer);
+  });
+
+  it('should answer nothing once cancelled', async () => {
+    const { out, paths } = site(LIVE_SIZES_FROM);
+    const lookup = lookUpLiveSizes(out, { paths });
+    lookup.cancel();
+    assert.equal(await lookup.answer(), null);
   });
 
   it('should pair sizes only with as many paths as were looked up', () => {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { withOutputLock } from '../../src/write/output-lock.js';
-import { hashFiles, stageUpdate } from '../../src/write/write-in-place.js';
+import { hashFiles, isIntact, stageUpdate } from '../../src/write/write-in-place.js';
 import { recoverInterruptedSwap } from '../../src/write/write-site.js';
 import { listFiles, tempDir } from '../support/site.js';
 
@@ -213,3 +213,13 @@ describe('removeStaleCaches', () => {
   });
 });
 
+describe('isIntact', () => {
+  it('should say whether a live file has the size on record, and no for one that cannot be looked up', () => {
+    const { out } = liveSite({ 'a/index.html': 'four', 'b.html': 'x' });
+    assert.equal(isIntact(out, 'a/index.html', 4), true);
+    assert.equal(isIntact(out, 'a/index.html', 5), false);
+    assert.equal(isIntact(out, 'gone/index.html', 4), false);
+    // A page's folder replaced by a file: ENOTDIR, which statSync throws even told not to for a missing entry.
+    assert.equal(isIntact(out, 'b.html/index.html', 1), false);
+  });
+});
