@@ -336,7 +336,8 @@ async function runBuild(config: Readonly<Config>, options: BuildOptions, stagedC
 }
 
 /**
- * What pages depend on besides their view, and the live pages' records (see PageMemo), with the
+ * What pages depend on besides their view (the config, the templates, the versions of the
+ * libraries that make pages), and the live pages' records (see PageMemo), with the
  * live files' sizes as looked up while the articles loaded (load/live-sizes.ts). Where the
  * project's folders are is left out: the same project built from another folder, or moved, has
  * the same pages (at 100k articles, rendering them all again takes ten minutes).

@@ -42,18 +42,24 @@ export function toolVersions(): ToolVersions {
 
 /** This package's folder (dist/, dist/bundle/ or src/ are below it), or null. */
 function packageRoot(dir: string): string | null {
-  for (let d = dir; ; d = path.dirname(d)) {
-    if (readJson(path.join(d, 'package.json'))?.name === 'news-archive') return d;
-    if (path.dirname(d) === d) return null;
-  }
+  for (const d of upwards(dir)) if (readJson(path.join(d, 'package.json'))?.name === 'news-archive') return d;
+  return null;
 }
 
 /** The version of `name` as Node would find it from `root`: in the nearest node_modules up from there. */
 function installedVersion(root: string, name: string): string {
-  for (let d = root; ; d = path.dirname(d)) {
+  for (const d of upwards(root)) {
     const version = readJson(path.join(d, 'node_modules', name, 'package.json'))?.version;
     if (typeof version === 'string') return version;
-    if (path.dirname(d) === d) return '?';
+  }
+  return '?';
+}
+
+/** `dir` and each folder above it, up to the root. */
+function* upwards(dir: string): Generator<string> {
+  for (let d = dir; ; d = path.dirname(d)) {
+    yield d;
+    if (path.dirname(d) === d) return;
   }
 }
 
