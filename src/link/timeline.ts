@@ -124,6 +124,15 @@ function entryDigest(first: ArticleEvent, reports: readonly { article: Article; 
   return crypto.hash('sha1', text, 'base64');
 }
 
+/**
+ * What names an entry where its digest would change too often: its first report's sentence. A
+ * month's page boundaries are set by it (render/paginate.ts stablePages).
+ */
+export function entryId(e: TimelineEntry): string {
+  const { article, event } = e.sources[0]!;
+  return `${article}#p${event.block}s${event.sentenceIndex}`;
+}
+
 /** Timeline entries in a key: their digests, in order. */
 export function entryDigests(entries: readonly TimelineEntry[]): string {
   return entries.map((e) => e.digest).join('');

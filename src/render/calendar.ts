@@ -1,10 +1,11 @@
 /**
  * Calendar pages for the archive and the timeline (issue 7): one page per month, paginated inside
- * the month, and an index of months. A page's place depends on its month alone, so an added
- * article changes its own month's page and the index, never a run of count-based pages after it.
+ * the month, and an index of months. A page's place depends on its month alone, and a month's
+ * pages end where their items say (stablePages), so an added article changes its own page, the
+ * month's first (its count) and the index, never a run of pages after it.
  */
 import { formatDate } from './format.js';
-import { paginate } from './paginate.js';
+import { stablePages } from './paginate.js';
 import type { Pagination } from './view-types.js';
 
 /** Items of one month (`YYYY-MM`) or, for dates known to the year only, one year (`YYYY`). */
@@ -41,10 +42,10 @@ export function calendarPageSize(pageSize: number): number {
   return pageSize * 2;
 }
 
-/** Every page of every group, `size` items a page. */
-export function calendarPages<T>(groups: readonly CalendarGroup<T>[], size: number): CalendarPage<T>[] {
+/** Every page of every group, `size` items a page on average; `idOf` names an item for stablePages. */
+export function calendarPages<T>(groups: readonly CalendarGroup<T>[], size: number, idOf: (item: T) => string): CalendarPage<T>[] {
   return groups.flatMap((group) => {
-    const pages = paginate(group.items, size);
+    const pages = stablePages(group.items, size, idOf);
     return pages.map((items, i) => ({ group, items, page: i + 1, pages: pages.length }));
   });
 }
@@ -78,5 +79,6 @@ export function neighbours<T>(groups: readonly CalendarGroup<T>[], key: string, 
 
 /** Pagination inside one group. */
 export function groupPagination<T>(p: CalendarPage<T>, href: (key: string, page: number) => string): Pagination {
-  return { current: p.page, total: p.pages, prev: p.page > 1 ? href(p.group.key, p.page - 1) : null, next: p.page < p.pages ? href(p.group.key, p.page + 1) : null };
+  // The count of pages on the first page alone: the others then change only with their own items.
+  return { current: p.page, total: p.page === 1 ? p.pages : null, prev: p.page > 1 ? href(p.group.key, p.page - 1) : null, next: p.page < p.pages ? href(p.group.key, p.page + 1) : null };
 }

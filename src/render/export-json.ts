@@ -138,8 +138,8 @@ export function exportJsonBytes(value: unknown, levels = 2): Buffer {
 }
 
 /**
- * The index of the articles (`data/articles.json`): what a list shows of each, and where its whole
- * record is (relative to the index).
+ * An article's entry in the index (`data/archive/<year>.json`): what a list shows of it, and where
+ * its whole record is (relative to `data/`).
  */
 export function articleIndexEntry(a: Article) {
   return {
@@ -148,16 +148,61 @@ export function articleIndexEntry(a: Article) {
   };
 }
 
-/** Where the index of the articles is, under the output folder. */
+/** Where the index of the articles is, under the output folder: a year an entry (see articleIndexYears). */
 export const ARTICLE_INDEX = 'data/articles.json';
 
-/**
- * The JSON files under data/ but the articles' records, their index and the timeline (pages.ts,
- * site.ts), as output path -> bytes, one file at a time.
- */
-export function* exportData(site: Site, topics: readonly LinkedTopic[]): Generator<[string, Uint8Array]> {
-  const json = exportJsonBytes;
-  yield ['data/topics.json', json(topics.map((t) => ({ slug: t.slug, name: t.name, kind: t.kind, description: t.description, aliases: t.aliases, articles: t.articles, related: t.related })))];
-  yield ['data/stories.json', json(site.stories)];
+/** The year an article is listed under in the index: of its publication, or `undated`. */
+export function indexYear(a: Article): string {
+  return a.date?.slice(0, 4) ?? 'undated';
 }
 
+/** Where a year of the articles' index is, under the output folder. */
+export function articleIndexPath(year: string): string {
+  return `data/archive/${year}.json`;
+}
+
+/**
+ * The articles' index a year a file, in the archive's order (newest first, the undated last): a
+ * new article changes its year's file, where one index of every article was 73 MB at 100k
+ * articles, made and written again for each one added (issue 7).
+ */
+export function articleIndexYears(articles: readonly Article[]): { year: string; articles: Article[] }[] {
+  const years: { year: string; articles: Article[] }[] = [];
+  for (const a of articles) {
+    const year = indexYear(a);
+    if (years.at(-1)?.year !== year) years.push({ year, articles: [] });
+    years.at(-1)!.articles.push(a);
+  }
+  return years;
+}
+
+/** The index of the index: `[{year, articles, file}]`, `file` relative to `data/`. */
+export function exportArticleIndex(years: readonly { year: string; articles: readonly Article[] }[]) {
+  return years.map(({ year, articles }) => ({ year, articles: articles.length, file: articleIndexPath(year).slice('data/'.length) }));
+}
+
+/** Where a topic's whole record is, under the output folder. */
+export function topicRecordPath(slug: string): string {
+  return `data/topics/${slug}.json`;
+}
+
+/** One topic's whole record (`data/topics/<slug>.json`): its articles by salience. */
+export function exportTopic(t: LinkedTopic) {
+  return { slug: t.slug, name: t.name, kind: t.kind, description: t.description, aliases: t.aliases, related: t.related, articles: t.articles };
+}
+
+/**
+ * The JSON files under data/ made from the whole archive but the articles' index and the timeline
+ * (pages.ts, site.ts): output path and value, made into bytes only when it changed (site.ts). The
+ * topics' index lists no articles, each topic's record does: in one file they were 100 MB at 100k
+ * articles, made again for every article added (issue 7); an added article changes its topics' records.
+ */
+export function exportIndexes(site: Site, topics: readonly LinkedTopic[]): { path: string; value: readonly unknown[] }[] {
+  return [
+    {
+      path: 'data/topics.json',
+      value: topics.map((t) => ({ slug: t.slug, name: t.name, kind: t.kind, description: t.description, aliases: t.aliases, related: t.related, articles: t.articles.length, record: topicRecordPath(t.slug).slice('data/'.length) })),
+    },
+    { path: 'data/stories.json', value: site.stories },
+  ];
+}

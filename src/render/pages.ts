@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import { byCodeUnit } from '../code-order.js';
-import { entryDigests } from '../link/timeline.js';
+import { entryDigests, entryId } from '../link/timeline.js';
 import type { LinkedTopic } from '../link/topics.js';
 import { unpackBody } from '../article-body.js';
 import { linkedFields } from '../article-cache.js';
@@ -13,7 +13,7 @@ import type { Article, FullArticle, Site, TimelineEntry } from '../model.js';
 import { breadcrumbLd, collectionLd, newsArticleLd, websiteLd } from './json-ld.js';
 import { calendarPageSize, calendarPages, calendarYears, groupByMonth, groupPagination, neighbours, type CalendarGroup, type CalendarPage } from './calendar.js';
 import type { TemplateEngine } from './templates.js';
-import { articleRecordPath, exportArticle, exportJson, exportJsonBytes, exportTimelineEntry, exportTimelineJs, timelineYearPaths, timelineYears } from './export-json.js';
+import { articleIndexPath, articleRecordPath, exportArticle, exportJson, exportJsonBytes, exportTimelineEntry, exportTimelineJs, indexYear, timelineYearPaths, timelineYears } from './export-json.js';
 import { keyHash } from './key-hash.js';
 import { outputPathFor } from './urls.js';
 import { formatMonth } from './format.js';
@@ -39,11 +39,11 @@ export interface PageOutput {
   /** Output path -> record of every page, in render order. */
   readonly records: Map<string, PageRecord>;
   /**
-   * Key of the articles' index (`data/articles.json`), made as the article pages are: each index
-   * entry shows fields of its article's record alone, so the key is their hashes in order. The
-   * file itself is made after the pages (site.ts), and only when this key changed.
+   * Key of each year of the articles' index (`data/archive/<year>.json`), made as the article pages
+   * are: each index entry shows fields of its article's record alone, so the key is their hashes
+   * in order. The files themselves are made after the pages (site.ts), each only when its key changed.
    */
-  articleIndexKey?: string;
+  articleIndexKeys?: ReadonlyMap<string, string>;
 }
 
 /** The page records of the previous build and the hash of what every page depends on besides its view. */
@@ -163,6 +163,9 @@ export function timelineMonths(timeline: readonly TimelineEntry[]): CalendarGrou
   return groupByMonth(timeline, (e) => e.date);
 }
 
+/** What names an article for its month's or year's page boundaries. */
+const articleId = (a: Article) => a.slug;
+
 /** A part of the site paged by month (archive, timeline): its name, index and month pages. */
 interface MonthSection {
   readonly label: string;
@@ -182,7 +185,8 @@ function monthPage<T>(ctx: RenderContext, section: MonthSection, groups: readonl
       ...layoutView(ctx, { title, description, path: url, kind: section.kind, breadcrumbs: crumbs, jsonLd: [breadcrumbLd(crumbs, ctx.urls.absolute)] }),
       index: false,
       calendar: [],
-      total: p.group.items.length,
+      // The month's count on its first page only (see Pagination.total).
+      total: p.page === 1 ? p.group.items.length : null,
       neighbours: neighbours(groups, p.group.key, (k) => section.page(k)),
       pagination: groupPagination(p, section.page),
     },
@@ -271,7 +275,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
     const salt = input.memo?.salt ?? '';
     const dataSalt = input.memo?.dataSalt ?? '';
     const assets = JSON.stringify(ctx.assets);
-    const index = crypto.createHash('sha1').update(`${dataSalt}articles.json`);
+    const index = new Map<string, crypto.Hash>();
     for (const a of input.site.articles) {
       const url = ctx.urls.article(a.slug);
       // The body is unpacked (read back from the body file, inflated) only for a page or record
@@ -281,7 +285,10 @@ export const pageRenderers: Record<string, PageRenderer> = {
       const full = () => (unpacked ??= unpackBody(a));
       // The record's own fields and its body, hashed once for the page and its data record.
       const own = ownKey(input, a);
-      index.update(own);
+      const year = indexYear(a);
+      let yearKey = index.get(year);
+      if (!yearKey) index.set(year, (yearKey = crypto.createHash('sha1').update(`${dataSalt}${articleIndexPath(year)}`)));
+      yearKey.update(own);
       // The page is made from the record, its links and the page context alone (articlePage):
       // they are its key, so its view is built only for a page made this time.
       const links = articleLinks(ctx, a);
@@ -296,7 +303,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
       }
       yield;
     }
-    out.articleIndexKey = index.digest('base64');
+    out.articleIndexKeys = new Map([...index].map(([year, hash]) => [year, hash.digest('base64')]));
   },
 
   *topicsIndex(out, input) {
@@ -358,7 +365,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
         neighbours: { prev: null, next: null },
         pagination: { current: 1, total: 1, prev: null, next: null },
       }, list, recent);
-      for (const p of calendarPages(byYear, limit)) {
+      for (const p of calendarPages(byYear, limit, articleId)) {
         const pageUrl = yearHref(p.group.key, p.page);
         const title = `${t.name}: ${p.group.label}${p.page > 1 ? `, page ${p.page}` : ''}`;
         const yearCrumbs = [...crumbs, { label: p.group.label, href: yearHref(p.group.key) }];
@@ -368,7 +375,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
             path: pageUrl, kind: 'topic', breadcrumbs: yearCrumbs, jsonLd: [breadcrumbLd(yearCrumbs, ctx.urls.absolute)], feeds: headFeeds,
           }),
           topic: {
-            name: t.name, kind: kindLabel, description: null, aliases: [], count: p.group.items.length, related: [], earlierEvents: 0,
+            name: t.name, kind: kindLabel, description: null, aliases: [], count: p.page === 1 ? p.group.items.length : null, related: [], earlierEvents: 0,
             timelineHref: ctx.urls.timeline(), period: p.group.label, href: url,
             feeds,
           },
@@ -402,7 +409,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
       pagination: { current: 1, total: 1, prev: null, next: null },
     });
     const section = { label: 'Timeline', kind: 'timeline', href: url, page: ctx.urls.timelineMonth };
-    for (const p of calendarPages(groups, limit)) {
+    for (const p of calendarPages(groups, limit, entryId)) {
       const page = monthPage(ctx, section, groups, p, `Events of ${p.group.label} reported in ${ctx.config.title}, each linked to its sentence.`);
       const month = { id: p.group.id, label: p.group.label, href: null };
       const view = { ...page.view, months: [month], yearOnly: p.group.key.length === 4, archiveHref: ctx.urls.archive() };
@@ -435,7 +442,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
       pagination: { current: 1, total: 1, prev: null, next: null },
     });
     const section = { label: 'Archive', kind: 'archive', href: url, page: ctx.urls.archiveMonth };
-    for (const p of calendarPages(all, limit)) {
+    for (const p of calendarPages(all, limit, articleId)) {
       const page = monthPage(ctx, section, all, p, `Articles of ${p.group.label} in ${ctx.config.title}, oldest first.`);
       const isUndated = p.group.key === 'undated';
       emit(out, input, page.url, 'archive', {

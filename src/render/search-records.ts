@@ -10,12 +10,13 @@
  */
 import crypto from 'node:crypto';
 import type { Config } from '../config.js';
-import { entryDigests } from '../link/timeline.js';
+import { entryDigests, entryId } from '../link/timeline.js';
 import type { LinkedTopic } from '../link/topics.js';
 import { unpackBody } from '../article-body.js';
 import { bodyDigest } from '../body-store.js';
 import type { Article, TimelineEntry } from '../model.js';
 import { formatDate } from './format.js';
+import { fnv1a } from './string-hash.js';
 import { calendarPageSize, calendarPages, type CalendarGroup, type CalendarPage } from './calendar.js';
 import type { Urls } from './urls.js';
 import { KIND_NAMES, UNKNOWN_PUBLISHER } from './views.js';
@@ -96,10 +97,7 @@ function partDir(part: number): string {
 
 /** A stable part for an article: its slug's hash, so adding an article moves no other one. */
 function partOf(slug: string, parts: number): number {
-  if (parts === 1) return 0;
-  let h = 0x811c9dc5;
-  for (let i = 0; i < slug.length; i++) h = Math.imul(h ^ slug.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % parts;
+  return parts === 1 ? 0 : fnv1a(slug) % parts;
 }
 
 /**
@@ -194,7 +192,7 @@ function topicRecords(input: SearchInput): (() => SearchRecord)[] {
  */
 function monthRecords(input: SearchInput): { group: string; weight: number; key: string; make: () => SearchRecord }[] {
   // The same pages as the timeline's (pages.ts). An article is about twenty sentences.
-  return calendarPages(input.timelineMonths, calendarPageSize(input.config.pageSize)).map((p) => {
+  return calendarPages(input.timelineMonths, calendarPageSize(input.config.pageSize), entryId).map((p) => {
     const url = rel(input, input.urls.timelineMonth(p.group.key, p.page));
     const label = `${p.group.label}${p.page > 1 ? `, page ${p.page}` : ''}`;
     // The entries' digests hold their sentences, outlets and topics: all the record is made of.

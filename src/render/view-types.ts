@@ -74,7 +74,11 @@ export interface ArticleCard {
 
 export interface Pagination {
   readonly current: number;
-  readonly total: number;
+  /**
+   * Pages in all, on the first page only (null on the others): a page shows only what changes
+   * with its own items, so an added item does not change every page of its month (issue 7).
+   */
+  readonly total: number | null;
   readonly prev: string | null;
   readonly next: string | null;
 }

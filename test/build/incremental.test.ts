@@ -13,7 +13,7 @@ import { CODES } from '../../src/diagnostics.js';
 import { build, type BuildOptions } from '../../src/build.js';
 import { resolveConfig, type UserConfig } from '../../src/config.js';
 import { contentHash } from '../../src/write/write-in-place.js';
-import { brokenInternalLinks, readOut, ROOT, TEMPLATES, tempDir, writeContent } from '../support/site.js';
+import { brokenInternalLinks, readArticleIndex, readOut, readTopicRecords, ROOT, TEMPLATES, tempDir, writeContent } from '../support/site.js';
 
 const article = (title: string, date: string, place: string) =>
   `---\ndate: ${date}\npublisher: Example Post\n---\n${title}\n\nDiplomats met in ${place} on Thursday to discuss the ceasefire.\n\nNo agreement was reached.\n`;
@@ -348,10 +348,10 @@ describe('what a new article touches', () => {
     assert.ok(pages.includes('topics/geneva/index.html'), 'the topic page lists the new article');
     for (const day of [10, 14, 18, 22, 26]) assert.ok(!pages.includes(`articles/syria-talks-day-${day}/index.html`), `day ${day} was rendered again`);
     assert.match(readOut(p.out, 'articles/syria-talks-day-10/index.html'), /href="\/topics\/geneva\/"/);
-    // The data export: the new article's record and the index are written, no other record.
-    const data = second.written!.filter((k) => k.startsWith('data/articles')).sort();
-    assert.deepEqual(data, ['data/articles.json', 'data/articles/motor-show-opens.json']);
-    const index = JSON.parse(readOut(p.out, 'data/articles.json')) as { slug: string; record: string; topics: string[] }[];
+    // The data export: the new article's record and its year of the index are written, no other record.
+    const data = second.written!.filter((k) => /^data\/(articles|archive)/.test(k)).sort();
+    assert.deepEqual(data, ['data/archive/2016.json', 'data/articles.json', 'data/articles/motor-show-opens.json']);
+    const index = readArticleIndex(p.out) as { slug: string; record: string; topics: string[] }[];
     const entry = index.find((e) => e.slug === 'motor-show-opens')!;
     assert.deepEqual(entry.topics, ['geneva']);
     const record = JSON.parse(readOut(p.out, `data/${entry.record}`)) as { slug: string; blocks: { text: string }[]; mentions: { name: string }[] };
@@ -400,21 +400,48 @@ describe('what a new article touches', () => {
     await assertSameAsCold(p);
   });
 
-  it('should make the articles\' index again only when a record it lists changed', async () => {
-    const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva'), 'b.md': article('Talks in Vienna', '2016-05-02', 'Vienna') });
+  it('should make a year of the articles\' index again only when a record it lists changed', async () => {
+    const p = project({ 'a.md': article('Talks in Geneva', '2015-03-24', 'Geneva'), 'b.md': article('Talks in Vienna', '2016-05-02', 'Vienna') });
     const first = await p.build();
-    const key = first.output!.pages.get('data/articles.json')?.key;
-    assert.ok(key, 'the index has a record, with a key');
+    const years = ['data/archive/2016.json', 'data/archive/2015.json'];
+    const keys = years.map((f) => first.output!.pages.get(f)?.key);
+    assert.ok(keys.every(Boolean), 'each year has a record, with a key');
+    assert.deepEqual(JSON.parse(readOut(p.out, 'data/articles.json')), [{ year: '2016', articles: 1, file: 'archive/2016.json' }, { year: '2015', articles: 1, file: 'archive/2015.json' }]);
     const again = await p.build();
-    assert.equal(again.output!.pages.get('data/articles.json')?.key, key);
-    assert.ok(!again.written!.includes('data/articles.json'));
+    assert.deepEqual(years.map((f) => again.output!.pages.get(f)?.key), keys);
+    assert.deepEqual(again.written!.filter((f) => f.startsWith('data/archive/')), []);
     // An outlet is shown in the index and nowhere in the first article's record.
     fs.writeFileSync(path.join(p.content, 'b.md'), article('Talks in Vienna', '2016-05-02', 'Vienna').replace('publisher: Example Post', 'publisher: Other Post'));
     const second = await p.build();
-    assert.notEqual(second.output!.pages.get('data/articles.json')?.key, key);
-    assert.ok(second.written!.includes('data/articles.json'));
-    const index = JSON.parse(readOut(p.out, 'data/articles.json')) as { slug: string; publisher: string }[];
+    assert.notEqual(second.output!.pages.get(years[0]!)?.key, keys[0]);
+    assert.deepEqual(second.written!.filter((f) => f.startsWith('data/archive/')), ['data/archive/2016.json'], 'the other year is left alone');
+    const index = readArticleIndex(p.out) as { slug: string; publisher: string }[];
     assert.deepEqual(index.map((e) => [e.slug, e.publisher]), [['talks-in-vienna', 'Other Post'], ['talks-in-geneva', 'Example Post']]);
+    await assertSameAsCold(p);
+  });
+
+  it('should make the topics\' and stories\' files again only when what they list changed', async () => {
+    const files = ['data/topics.json', 'data/stories.json', 'data/topics/geneva.json'];
+    const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva'), 'b.md': article('Talks in Vienna', '2016-05-02', 'Vienna') });
+    const first = await p.build();
+    const keys = files.map((f) => first.output!.pages.get(f)?.key);
+    assert.ok(keys.every(Boolean), 'each has a record, with a key');
+    const again = await p.build();
+    assert.deepEqual(files.map((f) => again.output!.pages.get(f)?.key), keys);
+    assert.deepEqual(again.written!.filter((f) => files.includes(f)), []);
+    // A third article: it joins the Geneva topic and tells a story of its own.
+    fs.writeFileSync(path.join(p.content, 'c.md'), article('Geneva talks resume', '2016-06-02', 'Geneva'));
+    const second = await p.build();
+    for (const [i, f] of files.entries()) {
+      assert.notEqual(second.output!.pages.get(f)?.key, keys[i], f);
+      assert.ok(second.written!.includes(f), f);
+    }
+    const topics = readTopicRecords(p.out) as { name: string; articles: string[] }[];
+    assert.deepEqual(topics.find((t) => t.name === 'Geneva')?.articles.sort(), ['geneva-talks-resume', 'talks-in-geneva']);
+    // A topic's record changes when an article joins it, and no other topic's does.
+    const records = second.written!.filter((f) => f.startsWith('data/topics/'));
+    assert.ok(records.includes('data/topics/geneva.json'), records.join(', '));
+    assert.ok(!records.includes('data/topics/vienna.json'), records.join(', '));
     await assertSameAsCold(p);
   });
 

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { fixtureProject, GOOD, makeCliProject, runCli } from './run.js';
+import { readArticleIndex } from '../support/site.js';
 
 const read = (dir: string, rel: string) => fs.readFileSync(path.join(dir, 'public', rel), 'utf8');
 
@@ -53,7 +54,7 @@ describe('bad input through the CLI', () => {
     assert.ok(!fs.existsSync(path.join(dir, 'public')));
     const kept = await runCli(['build', '--keep-going'], dir);
     assert.equal(kept.code, 0, kept.stderr);
-    const articles = JSON.parse(read(dir, 'data/articles.json')) as { source: string }[];
+    const articles = readArticleIndex(path.join(dir, 'public')) as { source: string }[];
     assert.deepEqual(articles.map((a) => a.source), ['good.txt']);
   });
 

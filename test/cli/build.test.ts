@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { build } from '../../src/build.js';
 import { loadConfig } from '../../src/load/read-config.js';
-import { listFiles } from '../support/site.js';
+import { listFiles, readArticleIndex } from '../support/site.js';
 import { GOOD, makeCliProject, runCli } from './run.js';
 
 const BROKEN = '---\ndate: 2016-03-24\ntitle: [oops\n---\nBody text.\n';
@@ -47,7 +47,7 @@ describe('news-archive build', () => {
     assert.match(r.stderr, /^content\/empty\.txt:1: error NA104/m);
     assert.match(r.stdout, /^built 1 articles/m);
     assert.match(r.stdout, /2 files left out \(--keep-going\)/);
-    const articles = JSON.parse(fs.readFileSync(path.join(dir, 'public/data/articles.json'), 'utf8')) as { source: string }[];
+    const articles = readArticleIndex(path.join(dir, 'public')) as { source: string }[];
     assert.deepEqual(articles.map((a) => a.source), ['good.txt']);
   });
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
-import { buildSite, fileExists, listFiles, readOut, SEED_CONTENT, type BuiltSite, readArticleRecords } from '../support/site.js';
+import { buildSite, fileExists, listFiles, readOut, SEED_CONTENT, type BuiltSite, readArticleRecords, readTopicRecords } from '../support/site.js';
 
 const ORIGIN = 'https://archive.example.org';
 
@@ -59,7 +59,7 @@ for (const basePath of ['/', '/archive/']) {
       site = await buildSite(SEED_CONTENT, { basePath });
       assert.ok(site.result.ok);
       articles = readArticleRecords(site.out);
-      topics = JSON.parse(readOut(site.out, 'data/topics.json'));
+      topics = readTopicRecords(site.out);
     });
 
     it('should publish the archive as RSS 2.0, Atom and JSON Feed, newest first', () => {

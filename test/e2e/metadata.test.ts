@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { buildSite, fileExists, listFiles, readOut, SEED_CONTENT, writeContent, type BuiltSite, readArticleRecords } from '../support/site.js';
+import { buildSite, fileExists, listFiles, readOut, SEED_CONTENT, writeContent, type BuiltSite, readArticleRecords, readTopicRecords } from '../support/site.js';
 
 const ORIGIN = 'https://archive.example.org';
 const SITE_TITLE = 'News Archive';
@@ -67,7 +67,7 @@ for (const basePath of ['/', '/archive/']) {
       site = await buildSite(SEED_CONTENT, { basePath });
       assert.ok(site.result.ok);
       articles = readArticleRecords(site.out);
-      topics = JSON.parse(readOut(site.out, 'data/topics.json'));
+      topics = readTopicRecords(site.out);
       for (const f of listFiles(site.out).filter((x) => x.endsWith('.html'))) pages.set(f, readHead(readOut(site.out, f)));
     });
 

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/serve.js';
 import { launchBrowser } from '../support/browser.js';
-import { buildSite, fileExists, listFiles, readOut, SEED_CONTENT, type BuiltSite, readArticleRecords } from '../support/site.js';
+import { buildSite, fileExists, listFiles, readOut, SEED_CONTENT, type BuiltSite, readArticleRecords, readTopicRecords } from '../support/site.js';
 
 interface HeaderRule { readonly pattern: string; readonly headers: Record<string, string> }
 
@@ -161,7 +161,7 @@ for (const [basePath, searchPartSize] of [['/', 1000], ['/archive/', 1]] as cons
 
       await page.goto(`${server.url}search/?type=Article&topic=${encodeURIComponent('Sergei Lavrov')}`);
       const lavrov = await results(page);
-      const withLavrov = articles.filter((a) => (JSON.parse(readOut(site.out, 'data/topics.json')) as { name: string; articles: string[] }[])
+      const withLavrov = articles.filter((a) => (readTopicRecords(site.out) as { name: string; articles: string[] }[])
         .find((t) => t.name === 'Sergei Lavrov')!.articles.includes(a.slug));
       assert.deepEqual(lavrov.map((r) => r.title).sort(), withLavrov.map((a) => a.title).sort());
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { before, describe, it } from 'node:test';
 import { ErrorLevel, validateSMIOptions, XMLToSitemapItemStream, type SitemapItem } from 'sitemap';
-import { buildSite, fileExists, listFiles, readOut, SEED_CONTENT, type BuiltSite, readArticleRecords } from '../support/site.js';
+import { buildSite, fileExists, listFiles, readOut, SEED_CONTENT, type BuiltSite, readArticleRecords, readTopicRecords } from '../support/site.js';
 
 const ORIGIN = 'https://archive.example.org';
 
@@ -52,7 +52,7 @@ for (const basePath of ['/', '/archive/']) {
       }
       // A topic page changes when an article joins it: its lastmod is its newest article's date.
       const dateOf = new Map(articles.map((a) => [a.slug, a.date]));
-      const topics = JSON.parse(readOut(site.out, 'data/topics.json')) as { slug: string; articles: string[] }[];
+      const topics = readTopicRecords(site.out) as { slug: string; articles: string[] }[];
       const dated = topics.map((t) => [t.slug, t.articles.map((s) => dateOf.get(s)).filter((d): d is string => !!d).sort().at(-1)] as const).filter(([, d]) => d);
       assert.ok(dated.length >= 20 && new Set(dated.map(([, d]) => d)).size > 1, 'topics of different dates');
       for (const [slug, newest] of dated) assert.equal(items.find((i) => i.url === `${ORIGIN}${basePath}topics/${slug}/`)?.lastmod?.slice(0, 10), newest, slug);

@@ -1,7 +1,7 @@
 /** Issue 4's done-when on the seed archive: the topics, their exact articles, the stories and the resolved events. */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { buildSite, readOut, SEED_CONTENT, readArticleRecords } from '../support/site.js';
+import { buildSite, readOut, SEED_CONTENT, readArticleRecords, readTopicRecords } from '../support/site.js';
 
 // Which seed articles mention each topic in their body (furniture stripped), read by hand.
 const EXPECTED: Record<string, string[]> = {
@@ -42,7 +42,7 @@ describe('topics, events and stories of the seed archive', () => {
     assert.ok(site.result.ok);
     out = site.out;
     articles = readArticleRecords(out);
-    topics = JSON.parse(readOut(out, 'data/topics.json'));
+    topics = readTopicRecords(out);
     stories = JSON.parse(readOut(out, 'data/stories.json'));
   });
 

@@ -1,4 +1,4 @@
-/** Calendar pages (issue 7): a page's place depends on its month alone. */
+/** Calendar pages (issue 7): a page's place depends on its month alone (and its cuts on its items, paginate.test.ts). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { calendarPages, calendarYears, groupByMonth, groupPagination, neighbours } from '../../src/render/calendar.js';
@@ -14,17 +14,25 @@ describe('calendar pages', () => {
     ]);
   });
 
-  it('should paginate inside a month and never across months', () => {
-    const pages = calendarPages(groups, 2);
-    assert.deepEqual(pages.map((p) => [p.group.key, p.page, p.pages, p.items.length]), [
-      ['2015', 1, 1, 1], ['2015-12', 1, 1, 1], ['2016-03', 1, 2, 2], ['2016-03', 2, 2, 1], ['2016-07', 1, 1, 1],
-    ]);
-    assert.deepEqual(groupPagination(pages[3]!, href), { current: 2, total: 2, prev: '/archive/2016/03/', next: null });
+  it('should paginate inside a month and never across months, the count of pages on the first page only', () => {
+    const days = Array.from({ length: 30 }, (_, i) => `2016-03-${String(1 + (i % 28)).padStart(2, '0')}`);
+    const many = groupByMonth([...dates, ...days].sort(), (d) => d);
+    const pages = calendarPages(many, 4, (d) => d);
+    for (const g of many) {
+      const own = pages.filter((p) => p.group === g);
+      assert.deepEqual(own.flatMap((p) => p.items), g.items, g.key);
+      assert.deepEqual(own.map((p) => [p.page, p.pages]), own.map((_, i) => [i + 1, own.length]), g.key);
+    }
+    const march = pages.filter((p) => p.group.key === '2016-03');
+    assert.ok(march.length > 2, `${march.length} pages`);
+    assert.deepEqual(groupPagination(march[0]!, href), { current: 1, total: march.length, prev: null, next: '/archive/2016/03/page/2/' });
+    assert.deepEqual(groupPagination(march[1]!, href), { current: 2, total: null, prev: '/archive/2016/03/', next: '/archive/2016/03/page/3/' });
+    assert.equal(groupPagination(march.at(-1)!, href).next, null);
   });
 
   it('should keep every other month as it was when an item joins one month', () => {
-    const before = calendarPages(groups, 2);
-    const after = calendarPages(groupByMonth([...dates.slice(0, 5), '2016-07-01', '2016-07-15'], (d) => d), 2);
+    const before = calendarPages(groups, 2, (d) => d);
+    const after = calendarPages(groupByMonth([...dates.slice(0, 5), '2016-07-01', '2016-07-15'], (d) => d), 2, (d) => d);
     const page = (list: typeof before, key: string) => list.filter((p) => p.group.key === key).map((p) => p.items);
     for (const key of ['2015', '2015-12', '2016-03']) assert.deepEqual(page(after, key), page(before, key), key);
     assert.notDeepEqual(page(after, '2016-07'), page(before, '2016-07'));

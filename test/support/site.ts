@@ -90,8 +90,19 @@ export function brokenInternalLinks(out: string, basePath: string): string[] {
   return broken;
 }
 
+/** The articles' index of the data export, every year's entries (`data/archive/<year>.json`) in the archive's order. */
+export function readArticleIndex(out: string): any[] {
+  const years = JSON.parse(readOut(out, 'data/articles.json')) as { file: string }[];
+  return years.flatMap((y) => JSON.parse(readOut(out, `data/${y.file}`)) as unknown[]);
+}
+
 /** Every article's whole record in the data export (`data/articles/<slug>.json`), in the index's order. */
 export function readArticleRecords(out: string): any[] {
-  const index = JSON.parse(readOut(out, 'data/articles.json')) as { record: string }[];
+  return readArticleIndex(out).map((e: { record: string }) => JSON.parse(readOut(out, `data/${e.record}`)) as unknown);
+}
+
+/** Every topic's whole record in the data export (`data/topics/<slug>.json`), in the index's order. */
+export function readTopicRecords(out: string): any[] {
+  const index = JSON.parse(readOut(out, 'data/topics.json')) as { record: string }[];
   return index.map((e) => JSON.parse(readOut(out, `data/${e.record}`)) as unknown);
 }
