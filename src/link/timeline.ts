@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import type { Article, ArticleEvent, TimelineEntry } from '../model.js';
 import { byCodeUnit } from '../code-order.js';
+import { fnv1a, mix32 } from '../string-hash.js';
 
 /** Share of content words two sentences must have in common to count as the same fact. */
 const SAME_FACT_WORDS = 0.35;
@@ -125,12 +126,12 @@ function entryDigest(first: ArticleEvent, reports: readonly { article: Article; 
 }
 
 /**
- * What names an entry where its digest would change too often: its first report's sentence. A
- * month's page boundaries are set by it (render/paginate.ts stablePages).
+ * What names an entry where its digest would change too often, as a well-mixed hash: its first
+ * report's article and sentence. A month's page boundaries are set by it (render/paginate.ts).
  */
-export function entryId(e: TimelineEntry): string {
+export function entryHash(e: TimelineEntry): number {
   const { article, event } = e.sources[0]!;
-  return `${article}#p${event.block}s${event.sentenceIndex}`;
+  return mix32(fnv1a(article) ^ Math.imul(event.block, 0x9e3779b1) ^ Math.imul(event.sentenceIndex, 0x85ebca77));
 }
 
 /** Timeline entries in a key: their digests, in order. */

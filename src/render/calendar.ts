@@ -42,10 +42,10 @@ export function calendarPageSize(pageSize: number): number {
   return pageSize * 2;
 }
 
-/** Every page of every group, `size` items a page on average; `idOf` names an item for stablePages. */
-export function calendarPages<T>(groups: readonly CalendarGroup<T>[], size: number, idOf: (item: T) => string): CalendarPage<T>[] {
+/** Every page of every group, `size` items a page on average; `hashOf` names an item for stablePages. */
+export function calendarPages<T>(groups: readonly CalendarGroup<T>[], size: number, hashOf: (item: T) => number): CalendarPage<T>[] {
   return groups.flatMap((group) => {
-    const pages = stablePages(group.items, size, idOf);
+    const pages = stablePages(group.items, size, hashOf);
     return pages.map((items, i) => ({ group, items, page: i + 1, pages: pages.length }));
   });
 }

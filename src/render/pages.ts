@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import { byCodeUnit } from '../code-order.js';
-import { entryDigests, entryId } from '../link/timeline.js';
+import { entryDigests, entryHash } from '../link/timeline.js';
 import type { LinkedTopic } from '../link/topics.js';
 import { unpackBody } from '../article-body.js';
 import { linkedFields } from '../article-cache.js';
@@ -15,6 +15,7 @@ import { calendarPageSize, calendarPages, calendarYears, groupByMonth, groupPagi
 import type { TemplateEngine } from './templates.js';
 import { articleIndexPath, articleRecordPath, exportArticle, exportJson, exportJsonBytes, exportTimelineEntry, exportTimelineJs, indexYear, timelineYearPaths, timelineYears } from './export-json.js';
 import { keyHash } from './key-hash.js';
+import { mixedHash } from '../string-hash.js';
 import { outputPathFor } from './urls.js';
 import { formatMonth } from './format.js';
 import { KIND_NAMES, articleCard, articleLinks, articleView, eventViews, layoutView, topicChip, topicFeeds, topicLink, type ArticleLinks, type PageContext, type RenderContext } from './views.js';
@@ -163,8 +164,8 @@ export function timelineMonths(timeline: readonly TimelineEntry[]): CalendarGrou
   return groupByMonth(timeline, (e) => e.date);
 }
 
-/** What names an article for its month's or year's page boundaries. */
-const articleId = (a: Article) => a.slug;
+/** An article's hash for its month's or year's page boundaries (stablePages): its slug's. */
+const articleHash = (a: Article) => mixedHash(a.slug);
 
 /** A part of the site paged by month (archive, timeline): its name, index and month pages. */
 interface MonthSection {
@@ -365,7 +366,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
         neighbours: { prev: null, next: null },
         pagination: { current: 1, total: 1, prev: null, next: null },
       }, list, recent);
-      for (const p of calendarPages(byYear, limit, articleId)) {
+      for (const p of calendarPages(byYear, limit, articleHash)) {
         const pageUrl = yearHref(p.group.key, p.page);
         const title = `${t.name}: ${p.group.label}${p.page > 1 ? `, page ${p.page}` : ''}`;
         const yearCrumbs = [...crumbs, { label: p.group.label, href: yearHref(p.group.key) }];
@@ -409,7 +410,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
       pagination: { current: 1, total: 1, prev: null, next: null },
     });
     const section = { label: 'Timeline', kind: 'timeline', href: url, page: ctx.urls.timelineMonth };
-    for (const p of calendarPages(groups, limit, entryId)) {
+    for (const p of calendarPages(groups, limit, entryHash)) {
       const page = monthPage(ctx, section, groups, p, `Events of ${p.group.label} reported in ${ctx.config.title}, each linked to its sentence.`);
       const month = { id: p.group.id, label: p.group.label, href: null };
       const view = { ...page.view, months: [month], yearOnly: p.group.key.length === 4, archiveHref: ctx.urls.archive() };
@@ -442,7 +443,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
       pagination: { current: 1, total: 1, prev: null, next: null },
     });
     const section = { label: 'Archive', kind: 'archive', href: url, page: ctx.urls.archiveMonth };
-    for (const p of calendarPages(all, limit, articleId)) {
+    for (const p of calendarPages(all, limit, articleHash)) {
       const page = monthPage(ctx, section, all, p, `Articles of ${p.group.label} in ${ctx.config.title}, oldest first.`);
       const isUndated = p.group.key === 'undated';
       emit(out, input, page.url, 'archive', {

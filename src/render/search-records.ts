@@ -10,13 +10,13 @@
  */
 import crypto from 'node:crypto';
 import type { Config } from '../config.js';
-import { entryDigests, entryId } from '../link/timeline.js';
+import { entryDigests, entryHash } from '../link/timeline.js';
 import type { LinkedTopic } from '../link/topics.js';
 import { unpackBody } from '../article-body.js';
 import { bodyDigest } from '../body-store.js';
 import type { Article, TimelineEntry } from '../model.js';
 import { formatDate } from './format.js';
-import { fnv1a } from './string-hash.js';
+import { fnv1a } from '../string-hash.js';
 import { calendarPageSize, calendarPages, type CalendarGroup, type CalendarPage } from './calendar.js';
 import type { Urls } from './urls.js';
 import { KIND_NAMES, UNKNOWN_PUBLISHER } from './views.js';
@@ -192,7 +192,7 @@ function topicRecords(input: SearchInput): (() => SearchRecord)[] {
  */
 function monthRecords(input: SearchInput): { group: string; weight: number; key: string; make: () => SearchRecord }[] {
   // The same pages as the timeline's (pages.ts). An article is about twenty sentences.
-  return calendarPages(input.timelineMonths, calendarPageSize(input.config.pageSize), entryId).map((p) => {
+  return calendarPages(input.timelineMonths, calendarPageSize(input.config.pageSize), entryHash).map((p) => {
     const url = rel(input, input.urls.timelineMonth(p.group.key, p.page));
     const label = `${p.group.label}${p.page > 1 ? `, page ${p.page}` : ''}`;
     // The entries' digests hold their sentences, outlets and topics: all the record is made of.

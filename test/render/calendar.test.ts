@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { calendarPages, calendarYears, groupByMonth, groupPagination, neighbours } from '../../src/render/calendar.js';
+import { mixedHash } from '../../src/string-hash.js';
 
 const dates = ['2015', '2015-12-15', '2016-03-24', '2016-03-24', '2016-03-30', '2016-07-15'];
 const groups = groupByMonth(dates, (d) => d);
@@ -17,7 +18,7 @@ describe('calendar pages', () => {
   it('should paginate inside a month and never across months, the count of pages on the first page only', () => {
     const days = Array.from({ length: 30 }, (_, i) => `2016-03-${String(1 + (i % 28)).padStart(2, '0')}`);
     const many = groupByMonth([...dates, ...days].sort(), (d) => d);
-    const pages = calendarPages(many, 4, (d) => d);
+    const pages = calendarPages(many, 4, mixedHash);
     for (const g of many) {
       const own = pages.filter((p) => p.group === g);
       assert.deepEqual(own.flatMap((p) => p.items), g.items, g.key);
@@ -31,8 +32,8 @@ describe('calendar pages', () => {
   });
 
   it('should keep every other month as it was when an item joins one month', () => {
-    const before = calendarPages(groups, 2, (d) => d);
-    const after = calendarPages(groupByMonth([...dates.slice(0, 5), '2016-07-01', '2016-07-15'], (d) => d), 2, (d) => d);
+    const before = calendarPages(groups, 2, mixedHash);
+    const after = calendarPages(groupByMonth([...dates.slice(0, 5), '2016-07-01', '2016-07-15'], (d) => d), 2, mixedHash);
     const page = (list: typeof before, key: string) => list.filter((p) => p.group.key === key).map((p) => p.items);
     for (const key of ['2015', '2015-12', '2016-03']) assert.deepEqual(page(after, key), page(before, key), key);
     assert.notDeepEqual(page(after, '2016-07'), page(before, '2016-07'));

@@ -11,11 +11,15 @@ export function fnv1a(text: string): number {
 }
 
 /**
- * FNV-1a with its bits mixed as MurmurHash3 finishes: strings that differ in a letter differ in
- * every bit, so its low bits are as good as its high ones (a test of `h % n` on slugs).
+ * FNV-1a with its bits mixed as MurmurHash3 finishes (see mix32): strings that differ in a letter
+ * differ in every bit, so its low bits are as good as its high ones.
  */
 export function mixedHash(text: string): number {
-  let h = fnv1a(text);
+  return mix32(fnv1a(text));
+}
+
+/** MurmurHash3's finalizer: every bit of the result depends on every bit of `h`. */
+export function mix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

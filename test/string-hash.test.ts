@@ -1,7 +1,7 @@
 /** The hashes that place search parts and page cuts must never drift: a drift moves every article's part. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fnv1a, mixedHash } from '../../src/render/string-hash.js';
+import { fnv1a, mixedHash } from '../src/string-hash.js';
 
 describe('string hashes', () => {
   it('should be FNV-1a as published (test vectors of draft-eastlake-fnv)', () => {
