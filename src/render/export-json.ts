@@ -40,25 +40,16 @@ export function exportArticle(a: FullArticle) {
 }
 
 /**
- * The timeline by year of its dates: a year's file changes only when its events do, and the
- * whole timeline in one file was 250 MB at 100k articles (and its TimelineJS twin 310 MB).
+ * Where a period of the timeline is, under the output folder, as JSON and as TimelineJS JSON: a
+ * period as the timeline's pages have them (`YYYY-MM`, or `YYYY` for the events dated to the year
+ * only). A file a period changes only when its events do; a file a year was 25 MB (and its
+ * TimelineJS twin 32 MB) at 100k articles, and one added article changed four or five of them.
  */
-export function timelineYears(timeline: readonly TimelineEntry[]): { year: string; entries: TimelineEntry[] }[] {
-  const years: { year: string; entries: TimelineEntry[] }[] = [];
-  for (const e of timeline) {
-    const year = e.date.slice(0, 4);
-    if (years.at(-1)?.year !== year) years.push({ year, entries: [] });
-    years.at(-1)!.entries.push(e);
-  }
-  return years;
+export function timelinePaths(period: string) {
+  return { timeline: `data/timeline/${period}.json`, timelineJs: `data/timelinejs/${period}.json` };
 }
 
-/** Where a year of the timeline is, under the output folder, as JSON and as TimelineJS JSON. */
-export function timelineYearPaths(year: string) {
-  return { timeline: `data/timeline/${year}.json`, timelineJs: `data/timelinejs/${year}.json` };
-}
-
-/** One entry of a year's timeline file. */
+/** One entry of a period's timeline file. */
 export function exportTimelineEntry(e: TimelineEntry) {
   return { date: e.date, granularity: e.granularity, sources: e.sources.map((s) => ({ article: s.article, expression: s.event.expression, sentence: s.event.sentence, line: s.event.line, afterPublication: s.event.afterPublication })) };
 }

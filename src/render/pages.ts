@@ -13,7 +13,7 @@ import type { Article, FullArticle, Site, TimelineEntry } from '../model.js';
 import { breadcrumbLd, collectionLd, newsArticleLd, websiteLd } from './json-ld.js';
 import { calendarPageSize, calendarPages, calendarYears, groupByMonth, groupPagination, neighbours, type CalendarGroup, type CalendarPage } from './calendar.js';
 import type { TemplateEngine } from './templates.js';
-import { articleIndexPath, articleRecordPath, exportArticle, exportJson, exportJsonBytes, exportTimelineEntry, exportTimelineJs, indexYear, timelineYearPaths, timelineYears } from './export-json.js';
+import { articleIndexPath, articleRecordPath, exportArticle, exportJson, exportJsonBytes, exportTimelineEntry, exportTimelineJs, indexYear, timelinePaths } from './export-json.js';
 import { keyHash } from './key-hash.js';
 import { mixedHash } from '../string-hash.js';
 import { outputPathFor } from './urls.js';
@@ -477,21 +477,21 @@ export const pageRenderers: Record<string, PageRenderer> = {
     });
   },
 
-  // The timeline's data files, a year each, made only when the year's entries changed, and their index.
+  // The timeline's data files, a period each (as its pages), made only when the period's entries changed, and their index.
   *timelineData(out, input) {
     const { ctx } = input;
-    const years = timelineYears(input.site.timeline);
-    const index = years.map(({ year, entries }) => {
-      const paths = timelineYearPaths(year);
-      return { year, entries: entries.length, file: paths.timeline.slice('data/'.length), timelinejs: paths.timelineJs.slice('data/'.length) };
+    const groups = input.timelineMonths;
+    const index = groups.map(({ key, items }) => {
+      const paths = timelinePaths(key);
+      return { period: key, entries: items.length, file: paths.timeline.slice('data/'.length), timelinejs: paths.timelineJs.slice('data/'.length) };
     });
     out.rendered('data/timeline.json', exportJson(index));
-    for (const { year, entries } of years) {
+    for (const { key: period, label, items } of groups) {
       // The digests hold all both files show of an entry (TimelineJS slides name each source's outlet).
-      const key = keyHash(`${input.memo?.dataSalt ?? ''}${entryDigests(entries)}`);
-      const paths = timelineYearPaths(year);
-      emitFile(out, input.memo, paths.timeline, key, () => exportJsonBytes(entries.map(exportTimelineEntry), 1));
-      emitFile(out, input.memo, paths.timelineJs, key, () => exportJsonBytes(exportTimelineJs(`${ctx.config.title}: ${year}`, entries, ctx.articles, (slug) => ctx.urls.absolute(ctx.urls.article(slug)))));
+      const key = keyHash(`${input.memo?.dataSalt ?? ''}${entryDigests(items)}`);
+      const paths = timelinePaths(period);
+      emitFile(out, input.memo, paths.timeline, key, () => exportJsonBytes(items.map(exportTimelineEntry), 1));
+      emitFile(out, input.memo, paths.timelineJs, key, () => exportJsonBytes(exportTimelineJs(`${ctx.config.title}: ${label}`, items, ctx.articles, (slug) => ctx.urls.absolute(ctx.urls.article(slug)))));
       yield;
     }
   },

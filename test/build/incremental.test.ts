@@ -149,7 +149,7 @@ describe('warm builds', () => {
 
   it('should make the data export and the feeds again for a config change, not for a template edit', async () => {
     // They are made without the templates: a template edit at 10k articles made every article's
-    // record, the timeline's year files and every feed again, to find them the same.
+    // record, the timeline's files and every feed again, to find them the same.
     const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva'), 'b.md': article('Talks in Vienna', '2016-05-02', 'Vienna') });
     const keys = (r: Awaited<ReturnType<typeof p.build>>, data: boolean) => new Map([...r.output!.pages].filter(([k]) => /^data\/|(?:^|\/)(?:feed\.xml|atom\.xml|feed\.json)$/.test(k) === data).map(([k, v]) => [k, v.key]));
     const first = await p.build();
@@ -162,7 +162,7 @@ describe('warm builds', () => {
     for (const [page, key] of keys(second, false)) assert.notEqual(key, keys(first, false).get(page), page);
     const third = await p.build({ title: 'Another Archive' });
     for (const [file, key] of keys(third, true)) assert.notEqual(key, made.get(file), file);
-    assert.match(readOut(p.out, 'data/timelinejs/2016.json'), /Another Archive/);
+    assert.match(readOut(p.out, 'data/timelinejs/2016-03.json'), /Another Archive/);
   });
 
   it('should render every page again when the stylesheet changes, each linking the new one', async () => {
@@ -445,26 +445,27 @@ describe('what a new article touches', () => {
     await assertSameAsCold(p);
   });
 
-  it('should export the timeline a year a file, and write again only the years whose events changed', async () => {
+  it('should export the timeline a period a file, as its pages, and write again only the periods whose events changed', async () => {
     const p = project({ 'a.md': article('Talks in Geneva', '2015-03-26', 'Geneva'), 'b.md': article('Talks in Vienna', '2016-05-05', 'Vienna') });
     const first = await p.build();
-    const index = JSON.parse(readOut(p.out, 'data/timeline.json')) as { year: string; entries: number; file: string; timelinejs: string }[];
-    assert.deepEqual(index.map((y) => [y.year, y.file, y.timelinejs]), [['2015', 'timeline/2015.json', 'timelinejs/2015.json'], ['2016', 'timeline/2016.json', 'timelinejs/2016.json']]);
+    const index = JSON.parse(readOut(p.out, 'data/timeline.json')) as { period: string; entries: number; file: string; timelinejs: string }[];
+    assert.deepEqual(index.map((y) => [y.period, y.file, y.timelinejs]), [['2015-03', 'timeline/2015-03.json', 'timelinejs/2015-03.json'], ['2016-05', 'timeline/2016-05.json', 'timelinejs/2016-05.json']]);
     let total = 0;
     for (const y of index) {
       const entries = JSON.parse(readOut(p.out, `data/${y.file}`)) as { date: string; sources: { article: string; sentence: string }[] }[];
       assert.equal(entries.length, y.entries);
-      assert.ok(entries.every((e) => e.date.startsWith(y.year)), JSON.stringify(entries));
+      assert.ok(entries.every((e) => e.date.startsWith(y.period)), JSON.stringify(entries));
       const slides = JSON.parse(readOut(p.out, `data/${y.timelinejs}`)) as { title: { text: { headline: string } }; events: unknown[] };
       assert.equal(slides.events.length, y.entries);
-      assert.match(slides.title.text.headline, new RegExp(`: ${y.year}$`));
+      assert.match(slides.title.text.headline, /: (March 2015|May 2016)$/);
       total += entries.length;
     }
     assert.equal(total, first.site!.timeline.length);
-    assert.match(readOut(p.out, 'data/timeline/2016.json'), /Diplomats met in Vienna on Thursday/);
+    assert.match(readOut(p.out, 'data/timeline/2016-05.json'), /Diplomats met in Vienna on Thursday/);
+    // Another article of 2016, in another month: its month's files are written, not May's.
     fs.writeFileSync(path.join(p.content, 'c.md'), article('Talks in Ankara', '2016-07-07', 'Ankara'));
     const second = await p.build();
-    assert.deepEqual(second.written!.filter((k) => k.startsWith('data/timeline')).sort(), ['data/timeline.json', 'data/timeline/2016.json', 'data/timelinejs/2016.json']);
+    assert.deepEqual(second.written!.filter((k) => k.startsWith('data/timeline')).sort(), ['data/timeline.json', 'data/timeline/2016-07.json', 'data/timelinejs/2016-07.json']);
   });
 
   it('should render its own month of the archive and the timeline, and the indexes, but no other month', async () => {
