@@ -167,6 +167,11 @@ export function timelineMonths(timeline: readonly TimelineEntry[]): CalendarGrou
 /** An article's hash for its month's or year's page boundaries (stablePages): its slug's. */
 const articleHash = (a: Article) => mixedHash(a.slug);
 
+/** The crumb of a group's later page: with it, the group's own crumb links back to its first page. */
+function pageCrumb<T>(p: CalendarPage<T>, url: string): { label: string; href: string }[] {
+  return p.page > 1 ? [{ label: `Page ${p.page}`, href: url }] : [];
+}
+
 /** A part of the site paged by month (archive, timeline): its name, index and month pages. */
 interface MonthSection {
   readonly label: string;
@@ -178,7 +183,7 @@ interface MonthSection {
 /** What every month page of a section has: its head, breadcrumbs, neighbouring months and pages. */
 function monthPage<T>(ctx: RenderContext, section: MonthSection, groups: readonly CalendarGroup<T>[], p: CalendarPage<T>, description: string) {
   const url = section.page(p.group.key, p.page);
-  const crumbs = [{ label: section.label, href: section.href }, { label: p.group.label, href: section.page(p.group.key) }];
+  const crumbs = [{ label: section.label, href: section.href }, { label: p.group.label, href: section.page(p.group.key) }, ...pageCrumb(p, url)];
   const title = `${section.label}: ${p.group.label}${p.page > 1 ? `, page ${p.page}` : ''}`;
   return {
     url,
@@ -369,7 +374,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
       for (const p of calendarPages(byYear, limit, articleHash)) {
         const pageUrl = yearHref(p.group.key, p.page);
         const title = `${t.name}: ${p.group.label}${p.page > 1 ? `, page ${p.page}` : ''}`;
-        const yearCrumbs = [...crumbs, { label: p.group.label, href: yearHref(p.group.key) }];
+        const yearCrumbs = [...crumbs, { label: p.group.label, href: yearHref(p.group.key) }, ...pageCrumb(p, pageUrl)];
         emitTopicPage(out, input, pageUrl, {
           ...layoutView(ctx, {
             title, description: `Articles about ${t.name} ${p.group.key === 'undated' ? 'without a publication date' : `published in ${p.group.label}`}, in ${ctx.config.title}.`,

@@ -38,7 +38,10 @@ describe('topic pages by year', () => {
       assert.match(html, new RegExp(`Page ${i + 2}, oldest first`));
       assert.match(html, new RegExp(`<span>Page ${i + 2}</span>`));
       assert.doesNotMatch(html, /\d+ articles, oldest first| of \d+</);
+      // The year's crumb leads back to its first page; the page is the current crumb.
+      assert.match(html, /<li><a href="\/topics\/palmyra\/2016\/">2016<\/a><\/li>\s*<li><span aria-current="page">Page \d+<\/span><\/li>/);
     });
+    assert.match(pages[0]!, /<li><span aria-current="page">2016<\/span><\/li>/);
     assert.deepEqual(cards(readOut(out, 'topics/palmyra/2015/index.html')), ['e-other-year']);
     assert.deepEqual(cards(readOut(out, 'topics/palmyra/undated/index.html')), ['f-undated']);
   });
