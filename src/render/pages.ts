@@ -40,6 +40,11 @@ export interface PageOutput {
   /** Output path -> record of every page, in render order. */
   readonly records: Map<string, PageRecord>;
   /**
+   * Output path -> a calendar page's last change for the sitemap: the newest publication date of
+   * what it lists (a month's or a topic year's page). Other pages' are found from their paths (site.ts).
+   */
+  readonly lastmods: Map<string, string>;
+  /**
    * Key of each year of the articles' index (`data/archive/<year>.json`), made as the article pages
    * are: each index entry shows fields of its article's record alone, so the key is their hashes
    * in order. The files themselves are made after the pages (site.ts), each only when its key changed.
@@ -145,18 +150,41 @@ function emitFile(out: PageMap, memo: PageMemo | undefined, path: string, key: s
  * (a feed set: three files from one list of items).
  */
 export function emitFiles(out: PageMap, memo: PageMemo | undefined, paths: readonly string[], key: string, make: () => Iterable<readonly [string, string | Uint8Array]>): void {
+  if (keep(out, memo, paths, key)) return;
+  for (const [p, text] of make()) put(out, p, key, text);
+}
+
+/** emitFile for a file made asynchronously (a sitemap, made through the `sitemap` package's streams). */
+export async function emitFileLater(out: PageMap, memo: PageMemo | undefined, path: string, key: string, make: () => Promise<string>): Promise<void> {
+  if (!keep(out, memo, [path], key)) put(out, path, key, await make());
+}
+
+/** Keeps the files of `paths` as the last build wrote them, if each has the same key and is intact. */
+function keep(out: PageMap, memo: PageMemo | undefined, paths: readonly string[], key: string): boolean {
   const previous = paths.map((p) => memo?.previous.get(p));
-  if (previous.every((r, i) => r?.key === key && memo!.intact(paths[i]!, r.size))) {
-    paths.forEach((p, i) => {
-      out.reused.add(p);
-      out.records.set(p, previous[i]!);
-    });
-    return;
-  }
-  for (const [p, text] of make()) {
-    out.rendered(p, text);
-    out.records.set(p, { key, size: typeof text === 'string' ? Buffer.byteLength(text) : text.byteLength });
-  }
+  if (!previous.every((r, i) => r?.key === key && memo!.intact(paths[i]!, r.size))) return false;
+  paths.forEach((p, i) => {
+    out.reused.add(p);
+    out.records.set(p, previous[i]!);
+  });
+  return true;
+}
+
+function put(out: PageMap, path: string, key: string, text: string | Uint8Array): void {
+  out.rendered(path, text);
+  out.records.set(path, { key, size: typeof text === 'string' ? Buffer.byteLength(text) : text.byteLength });
+}
+
+/** The latest of some ISO dates, null for none (a scan: sorting each topic's dates took 1.6 s of a build at 100k articles). */
+export function latestDate(dates: Iterable<string | null | undefined>): string | null {
+  let latest = '';
+  for (const d of dates) if (d && d > latest) latest = d;
+  return latest || null;
+}
+
+/** Notes a calendar page's last change (see PageOutput.lastmods). */
+function noteLastmod(out: PageMap, input: PageInput, url: string, date: string | null): void {
+  if (date) out.lastmods.set(outputPathFor(url, input.ctx.config.basePath), date);
 }
 
 /** The timeline's months (and years, for year-only dates), in date order. */
@@ -373,6 +401,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
       }, list, recent);
       for (const p of calendarPages(byYear, limit, articleHash)) {
         const pageUrl = yearHref(p.group.key, p.page);
+        noteLastmod(out, input, pageUrl, latestDate(p.items.map((a) => a.date)));
         const title = `${t.name}: ${p.group.label}${p.page > 1 ? `, page ${p.page}` : ''}`;
         const yearCrumbs = [...crumbs, { label: p.group.label, href: yearHref(p.group.key) }, ...pageCrumb(p, pageUrl)];
         emitTopicPage(out, input, pageUrl, {
@@ -417,6 +446,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
     const section = { label: 'Timeline', kind: 'timeline', href: url, page: ctx.urls.timelineMonth };
     for (const p of calendarPages(groups, limit, entryHash)) {
       const page = monthPage(ctx, section, groups, p, `Events of ${p.group.label} reported in ${ctx.config.title}, each linked to its sentence.`);
+      noteLastmod(out, input, page.url, latestDate(p.items.flatMap((e) => e.sources.map((s) => ctx.articles.get(s.article)?.date))));
       const month = { id: p.group.id, label: p.group.label, href: null };
       const view = { ...page.view, months: [month], yearOnly: p.group.key.length === 4, archiveHref: ctx.urls.archive() };
       // Its events in the key by their digests: their sentences were most of the timeline's views.
@@ -450,6 +480,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
     const section = { label: 'Archive', kind: 'archive', href: url, page: ctx.urls.archiveMonth };
     for (const p of calendarPages(all, limit, articleHash)) {
       const page = monthPage(ctx, section, all, p, `Articles of ${p.group.label} in ${ctx.config.title}, oldest first.`);
+      noteLastmod(out, input, page.url, latestDate(p.items.map((a) => a.date)));
       const isUndated = p.group.key === 'undated';
       emit(out, input, page.url, 'archive', {
         ...page.view,
@@ -512,7 +543,7 @@ const SLICE_MS = 20;
  * 10k articles, 10 s of rendering and then 11 s of indexing, one after the other).
  */
 export async function renderPages(input: PageInput, sink: OutputSink): Promise<PageOutput> {
-  const out: PageOutput = { rendered: sink, reused: new Set(), records: new Map() };
+  const out: PageOutput = { rendered: sink, reused: new Set(), records: new Map(), lastmods: new Map() };
   let slice = performance.now();
   for (const render of Object.values(pageRenderers)) {
     for (const pages = render(out, input); !pages.next().done;) {

@@ -7,10 +7,10 @@ import { hashAssets, type AssetFile } from './assets.js';
 import { keyHash } from './key-hash.js';
 import { ARTICLE_INDEX, articleIndexEntry, articleIndexPath, articleIndexYears, exportArticleIndex, exportIndexes, exportJson, exportJsonBytes, exportTopic, topicRecordPath } from './export-json.js';
 import { feedSets } from './feeds.js';
-import { emitFiles, pageRenderers, renderNow, renderPages, timelineMonths, type OutputSink, type PageMemo, type PageRecord } from './pages.js';
+import { emitFileLater, emitFiles, latestDate, pageRenderers, renderNow, renderPages, timelineMonths, type OutputSink, type PageMemo, type PageRecord } from './pages.js';
 import { buildSearchIndex, type SearchBundle } from './search-index.js';
 import { planSearch } from './search-records.js';
-import { renderSitemaps } from './sitemap.js';
+import { planSitemaps } from './sitemap.js';
 import type { TemplateEngine } from './templates.js';
 import { createUrls } from './urls.js';
 import type { RenderContext } from './views.js';
@@ -97,15 +97,18 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
       emitFiles(pages, input.memo, [path], keyHash(`${input.memo?.dataSalt ?? ''}${path}${JSON.stringify(record)}`), () => [[path, exportJsonBytes(record, 1)]]);
     }
     const newest = site.articles.find((a) => a.date)?.date ?? null;
-    // A topic page changes when an article joins it: its lastmod is its newest article's date.
+    // A topic page changes when an article joins it: its lastmod is its newest article's date. A
+    // calendar page's is its own newest item's (PageOutput.lastmods); an index's, the archive's newest.
     const topicLastmod = new Map(input.topics.map((t) => [t.slug, latestDate(t.articles.map((s) => articles.get(s)?.date))]));
     const sitemapPages = [...pages.records.keys()].filter((p) => p.endsWith('.html') && p !== '404.html' && p !== 'search/index.html').sort().map((p) => {
       const path = `${config.basePath}${p.replace(/index\.html$/, '')}`;
+      const own = pages.lastmods.get(p);
+      if (own) return { path, lastmod: own };
       const slug = /^articles\/([^/]+)\//.exec(p)?.[1];
       const topic = /^topics\/([^/]+)\//.exec(p)?.[1];
       return { path, lastmod: slug ? articles.get(slug)?.date ?? null : topic ? topicLastmod.get(topic) ?? newest : newest };
     });
-    for (const [k, v] of await renderSitemaps(config, urls, sitemapPages, site.articles)) put(k, v);
+    for (const f of planSitemaps(config, urls, sitemapPages, site.articles)) await emitFileLater(pages, input.memo, f.path, keyHash(`${input.memo?.dataSalt ?? ''}${f.key}`), f.make);
     const search = await searching;
     for (const k of search.kept) pages.reused.add(k);
     return { reused: pages.reused, pages: pages.records, search: search.bundle, searchPartsIndexed: search.indexed };
@@ -122,13 +125,6 @@ function listKey(salt: string, list: readonly unknown[]): string {
   const hash = crypto.createHash('sha1').update(salt);
   for (const item of list) hash.update(JSON.stringify(item)).update('\n');
   return hash.digest('base64');
-}
-
-/** The latest of some ISO dates, null for none (a scan: sorting each topic's dates took 1.6 s of a build at 100k articles). */
-function latestDate(dates: readonly (string | null | undefined)[]): string | null {
-  let latest = '';
-  for (const d of dates) if (d && d > latest) latest = d;
-  return latest || null;
 }
 
 type ContextInput = Pick<RenderInput, 'config' | 'site' | 'topics' | 'related' | 'assets'>;
@@ -157,7 +153,7 @@ export function renderArticlePages(input: ContextInput & { readonly engine: Temp
   const replaced = new Map(edited.map((a) => [a.slug, a]));
   const { ctx } = renderContext(input, input.site.articles.map((a) => replaced.get(a.slug) ?? a));
   const pages = new Map<string, string>();
-  const out = { rendered: (k: string, v: string | Uint8Array) => void pages.set(k, v as string), reused: new Set<string>(), records: new Map() };
+  const out = { rendered: (k: string, v: string | Uint8Array) => void pages.set(k, v as string), reused: new Set<string>(), records: new Map(), lastmods: new Map() };
   renderNow(pageRenderers.articles!, out, { site: { ...input.site, articles: [...edited] }, topics: input.topics, ctx, engine: input.engine, eventsByTopic: new Map(), searchParts: [], timelineMonths: [], withData: false });
   return pages;
 }

@@ -149,12 +149,12 @@ describe('warm builds', () => {
 
   it('should make the data export and the feeds again for a config change, not for a template edit', async () => {
     // They are made without the templates: a template edit at 10k articles made every article's
-    // record, the timeline's files and every feed again, to find them the same.
+    // record, the timeline's files and every feed again, to find them the same. The sitemaps too.
     const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva'), 'b.md': article('Talks in Vienna', '2016-05-02', 'Vienna') });
-    const keys = (r: Awaited<ReturnType<typeof p.build>>, data: boolean) => new Map([...r.output!.pages].filter(([k]) => /^data\/|(?:^|\/)(?:feed\.xml|atom\.xml|feed\.json)$/.test(k) === data).map(([k, v]) => [k, v.key]));
+    const keys = (r: Awaited<ReturnType<typeof p.build>>, data: boolean) => new Map([...r.output!.pages].filter(([k]) => /^data\/|(?:^|\/)(?:feed\.xml|atom\.xml|feed\.json)$|^(?:sitemap[\w-]*\.xml|robots\.txt)$/.test(k) === data).map(([k, v]) => [k, v.key]));
     const first = await p.build();
     const made = keys(first, true);
-    assert.ok([...made.keys()].some((k) => k.startsWith('data/articles/')) && [...made.keys()].some((k) => k.startsWith('data/timeline/')) && made.has('topics/geneva/feed.xml'), [...made.keys()].join(', '));
+    assert.ok([...made.keys()].some((k) => k.startsWith('data/articles/')) && [...made.keys()].some((k) => k.startsWith('data/timeline/')) && made.has('topics/geneva/feed.xml') && made.has('sitemap.xml'), [...made.keys()].join(', '));
     fs.appendFileSync(path.join(p.templates, 'layout.eta'), '\n<!-- edited -->\n');
     const second = await p.build();
     assert.equal(second.pagesRendered, htmlPages(first));
@@ -420,8 +420,8 @@ describe('what a new article touches', () => {
     await assertSameAsCold(p);
   });
 
-  it('should make the topics\' and stories\' files again only when what they list changed', async () => {
-    const files = ['data/topics.json', 'data/stories.json', 'data/topics/geneva.json'];
+  it('should make the topics\', stories\' and sitemap\'s files again only when what they list changed', async () => {
+    const files = ['data/topics.json', 'data/stories.json', 'data/topics/geneva.json', 'sitemap.xml', 'sitemap-news.xml'];
     const p = project({ 'a.md': article('Talks in Geneva', '2016-03-24', 'Geneva'), 'b.md': article('Talks in Vienna', '2016-05-02', 'Vienna') });
     const first = await p.build();
     const keys = files.map((f) => first.output!.pages.get(f)?.key);

@@ -56,6 +56,17 @@ for (const basePath of ['/', '/archive/']) {
       const dated = topics.map((t) => [t.slug, t.articles.map((s) => dateOf.get(s)).filter((d): d is string => !!d).sort().at(-1)] as const).filter(([, d]) => d);
       assert.ok(dated.length >= 20 && new Set(dated.map(([, d]) => d)).size > 1, 'topics of different dates');
       for (const [slug, newest] of dated) assert.equal(items.find((i) => i.url === `${ORIGIN}${basePath}topics/${slug}/`)?.lastmod?.slice(0, 10), newest, slug);
+      // A month of the archive or the timeline changes when an article of its own joins it: its
+      // lastmod is the newest publication date of what it lists, not the archive's newest.
+      const lastmod = (rel: string) => items.find((i) => i.url === `${ORIGIN}${basePath}${rel}`)?.lastmod?.slice(0, 10);
+      assert.equal(lastmod('archive/2015/12/'), '2015-12-15');
+      const periods = JSON.parse(readOut(site.out, 'data/timeline.json')) as { period: string; file: string }[];
+      const ofPeriod = periods.map((p) => {
+        const entries = JSON.parse(readOut(site.out, `data/${p.file}`)) as { sources: { article: string }[] }[];
+        return [p.period, entries.flatMap((e) => e.sources.map((s) => dateOf.get(s.article))).filter((d): d is string => !!d).sort().at(-1)] as const;
+      });
+      assert.ok(new Set(ofPeriod.map(([, d]) => d)).size > 1, 'periods reported at different dates');
+      for (const [period, newest] of ofPeriod) assert.equal(lastmod(`timeline/${period.replace('-', '/')}/`), newest, period);
     });
 
     it('should write a valid Google News sitemap of the dated articles', async () => {
