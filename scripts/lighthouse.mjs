@@ -33,8 +33,9 @@ if (!fs.existsSync(path.join(site, 'index.html'))) {
 /** The pages the issue names: home, an article, the most covered topic, the timeline. */
 function defaultPaths() {
   const read = (f) => JSON.parse(fs.readFileSync(path.join(site, 'data', f), 'utf8'));
-  const article = read('articles.json')[0];
-  const topic = read('topics.json').sort((a, b) => b.articles.length - a.articles.length)[0];
+  // The index lists years, newest first; topics.json lists each topic's number of articles.
+  const article = read(read('articles.json')[0].file)[0];
+  const topic = read('topics.json').sort((a, b) => b.articles - a.articles)[0];
   return ['', `articles/${article.slug}/`, `topics/${topic.slug}/`, 'timeline/'];
 }
 

@@ -134,6 +134,12 @@ export function validateUserConfig(raw: unknown, file: string): { value: UserCon
         'Fix or remove the pattern in furniturePatterns.', { file }));
     }
   }
+  // A page of no item: the pages of a month would never end.
+  if (typeof value.pageSize === 'number' && value.pageSize < 1) {
+    diagnostics.push(diagnostic('error', CODES.CONFIG_INVALID, `config key "pageSize" must be at least 1 (it is ${value.pageSize})`,
+      `Fix "pageSize" in ${path.basename(file)}: the number of articles on a list page, e.g. 50.`, { file }));
+    delete value.pageSize;
+  }
   if (typeof value.dateReference === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(value.dateReference)) {
     diagnostics.push(diagnostic('error', CODES.CONFIG_INVALID, `dateReference "${value.dateReference}" is not YYYY-MM-DD`,
       'Write the reference date as e.g. "2016-07-15", or null.', { file }));
@@ -164,7 +170,7 @@ export function resolveConfig(root: string, user: UserConfig, cli: CliOverrides 
     topicsFile: path.resolve(contentDir, merged.topicsFile),
     furniturePatterns: Object.freeze([...merged.furniturePatterns]),
     dateReference: merged.dateReference,
-    pageSize: Math.floor(merged.pageSize),
+    pageSize: Math.max(1, Math.floor(merged.pageSize)),
     maxFileBytes: Math.floor(merged.maxFileBytes),
     articleTopics: Math.floor(merged.articleTopics),
     searchPartSize: Math.max(1, Math.floor(merged.searchPartSize)),

@@ -30,4 +30,10 @@ describe('config', () => {
     assert.deepEqual(r.diagnostics.map((d) => d.severity), ['warning', 'error', 'error']);
     assert.match(r.diagnostics[0]!.hint, /"title"/);
   });
+
+  it('should refuse a page size under one, which would make pages that never end', () => {
+    const r = validateUserConfig({ pageSize: 0.5 }, 'news-archive.config.json');
+    assert.deepEqual(r.diagnostics.map((d) => [d.severity, d.message]), [['error', 'config key "pageSize" must be at least 1 (it is 0.5)']]);
+    assert.equal(r.value.pageSize, undefined);
+  });
 });

@@ -182,9 +182,14 @@ export function latestDate(dates: Iterable<string | null | undefined>): string |
   return latest || null;
 }
 
-/** Notes a calendar page's last change (see PageOutput.lastmods). */
-function noteLastmod(out: PageMap, input: PageInput, url: string, date: string | null): void {
-  if (date) out.lastmods.set(outputPathFor(url, input.ctx.config.basePath), date);
+/**
+ * Notes a calendar page's last change (see PageOutput.lastmods): the newest of `dateOf` its items,
+ * or of the whole group's on its first page, which shows the group's count.
+ */
+function noteLastmod<T>(out: PageMap, input: PageInput, url: string, p: CalendarPage<T>, dateOf: (item: T) => Iterable<string | null | undefined>): void {
+  let latest = '';
+  for (const item of p.page === 1 ? p.group.items : p.items) for (const d of dateOf(item)) if (d && d > latest) latest = d;
+  if (latest) out.lastmods.set(outputPathFor(url, input.ctx.config.basePath), latest);
 }
 
 /** The timeline's months (and years, for year-only dates), in date order. */
@@ -401,7 +406,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
       }, list, recent);
       for (const p of calendarPages(byYear, limit, articleHash)) {
         const pageUrl = yearHref(p.group.key, p.page);
-        noteLastmod(out, input, pageUrl, latestDate(p.items.map((a) => a.date)));
+        noteLastmod(out, input, pageUrl, p, (a) => [a.date]);
         const title = `${t.name}: ${p.group.label}${p.page > 1 ? `, page ${p.page}` : ''}`;
         const yearCrumbs = [...crumbs, { label: p.group.label, href: yearHref(p.group.key) }, ...pageCrumb(p, pageUrl)];
         emitTopicPage(out, input, pageUrl, {
@@ -446,7 +451,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
     const section = { label: 'Timeline', kind: 'timeline', href: url, page: ctx.urls.timelineMonth };
     for (const p of calendarPages(groups, limit, entryHash)) {
       const page = monthPage(ctx, section, groups, p, `Events of ${p.group.label} reported in ${ctx.config.title}, each linked to its sentence.`);
-      noteLastmod(out, input, page.url, latestDate(p.items.flatMap((e) => e.sources.map((s) => ctx.articles.get(s.article)?.date))));
+      noteLastmod(out, input, page.url, p, (e) => e.sources.map((s) => ctx.articles.get(s.article)?.date));
       const month = { id: p.group.id, label: p.group.label, href: null };
       const view = { ...page.view, months: [month], yearOnly: p.group.key.length === 4, archiveHref: ctx.urls.archive() };
       // Its events in the key by their digests: their sentences were most of the timeline's views.
@@ -480,7 +485,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
     const section = { label: 'Archive', kind: 'archive', href: url, page: ctx.urls.archiveMonth };
     for (const p of calendarPages(all, limit, articleHash)) {
       const page = monthPage(ctx, section, all, p, `Articles of ${p.group.label} in ${ctx.config.title}, oldest first.`);
-      noteLastmod(out, input, page.url, latestDate(p.items.map((a) => a.date)));
+      noteLastmod(out, input, page.url, p, (a) => [a.date]);
       const isUndated = p.group.key === 'undated';
       emit(out, input, page.url, 'archive', {
         ...page.view,

@@ -8,6 +8,7 @@
  * one before if both fit.
  */
 export function stablePages<T>(items: readonly T[], size: number, hashOf: (item: T) => number): T[][] {
+  if (!(size >= 1)) throw new RangeError(`a page holds at least one item (size ${size})`);
   if (items.length <= size) return [items.slice()];
   const least = Math.ceil(size / 2);
   // One item in `every` is a boundary: a page is `least - 1` items and then `every` on average.

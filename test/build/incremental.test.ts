@@ -43,8 +43,8 @@ function project(files: Record<string, string>, user: UserConfig = {}) {
 const htmlPages = (r: { output?: { pages: ReadonlyMap<string, unknown> } }) => [...r.output!.pages.keys()].filter((p) => p.endsWith('.html')).length;
 
 /** The same content and templates built from nothing write the same files as the project's warm build did, the search index's included. */
-async function assertSameAsCold(p: ReturnType<typeof project>): Promise<void> {
-  const cold = project({});
+async function assertSameAsCold(p: ReturnType<typeof project>, user: UserConfig = {}): Promise<void> {
+  const cold = project({}, user);
   fs.cpSync(p.content, cold.content, { recursive: true });
   fs.cpSync(p.templates, cold.templates, { recursive: true });
   await cold.build();
@@ -383,7 +383,7 @@ describe('what a new article touches', () => {
     await assertSameAsCold(p);
   });
 
-  it('should render again the timeline page and year files that show an article whose headline alone changed', async () => {
+  it('should render again the timeline page that shows an article whose headline alone changed', async () => {
     // The timeline is keyed by its entries' digests, not by its views (TimelineEntry.digest): a
     // headline is shown beside each of the article's events, and its slug is pinned here, so
     // nothing but the headline changes.
@@ -466,6 +466,29 @@ describe('what a new article touches', () => {
     fs.writeFileSync(path.join(p.content, 'c.md'), article('Talks in Ankara', '2016-07-07', 'Ankara'));
     const second = await p.build();
     assert.deepEqual(second.written!.filter((k) => k.startsWith('data/timeline')).sort(), ['data/timeline.json', 'data/timeline/2016-07.json', 'data/timelinejs/2016-07.json']);
+  });
+
+  it('should write only the month\'s pages an added article changes, its first page and its own, and what a cold build writes', async () => {
+    // pageSize 1: a month of more than two articles gets pages of two on average.
+    const files: Record<string, string> = {};
+    for (let d = 1; d <= 16; d++) files[`m${d}.md`] = article(`Talks round ${d}`, `2016-03-${String(d).padStart(2, '0')}`, 'Geneva');
+    const p = project(files, { pageSize: 1 });
+    const cardsOf = (rel: string) => [...readOut(p.out, rel).matchAll(/<h3 class="card-title"><a href="([^"]+)"/g)].map((m) => m[1]).join(' ');
+    const month = (r: Awaited<ReturnType<typeof p.build>>) => [...r.output!.pages.keys()].filter((k) => k.startsWith('archive/2016/03/'));
+    const first = await p.build();
+    const before = new Map(month(first).map((k) => [k, cardsOf(k)]));
+    assert.ok(before.size >= 4, [...before.keys()].join(', '));
+    for (const [title, day] of [['Talks resume', '08'], ['Talks stall', '13'], ['Talks end', '02']] as const) {
+      const last = new Map(month(await p.build()).map((k) => [k, cardsOf(k)]));
+      fs.writeFileSync(path.join(p.content, `${day}.md`), article(title, `2016-03-${day}`, 'Geneva'));
+      const next = await p.build();
+      const written = next.written!.filter((k) => k.startsWith('archive/2016/03/'));
+      assert.ok(written.includes('archive/2016/03/index.html'), 'the first page, with the month\'s count');
+      // Every other page written shows other articles than it did; the rest are kept.
+      for (const k of written.filter((w) => w !== 'archive/2016/03/index.html')) assert.notEqual(cardsOf(k), last.get(k), k);
+      assert.ok(written.length < month(next).length, `${title}: ${written.join(', ')}`);
+      await assertSameAsCold(p, { pageSize: 1 });
+    }
   });
 
   it('should render its own month of the archive and the timeline, and the indexes, but no other month', async () => {
