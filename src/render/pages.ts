@@ -187,8 +187,10 @@ export function latestDate(dates: Iterable<string | null | undefined>): string |
  * or of the whole group's on its first page, which shows the group's count.
  */
 function noteLastmod<T>(out: PageMap, input: PageInput, url: string, p: CalendarPage<T>, dateOf: (item: T) => Iterable<string | null | undefined>): void {
-  let latest = '';
-  for (const item of p.page === 1 ? p.group.items : p.items) for (const d of dateOf(item)) if (d && d > latest) latest = d;
+  const dates = function* () {
+    for (const item of p.page === 1 ? p.group.items : p.items) yield* dateOf(item);
+  };
+  const latest = latestDate(dates());
   if (latest) out.lastmods.set(outputPathFor(url, input.ctx.config.basePath), latest);
 }
 
