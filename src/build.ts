@@ -205,7 +205,7 @@ async function runBuild(config: Readonly<Config>, options: BuildOptions, stagedC
   let timelineChanged = false;
   const linked = await time('link', () => {
     const previous = options.previousTimeline ?? (disk ? timeSync('load', () => readTimelineMemo(config.cacheDir)) : new Map());
-    const { timelineMemo: memo, timelineChanged: changed, ...rest } = link(config, extracted.map(cloneForLink), loaded.topicsFile, previous);
+    const { timelineMemo: memo, timelineChanged: changed, ...rest } = link(config, extracted.map(cloneForLink), loaded.topicsFile, previous, recordKeys);
     timelineMemo = memo;
     timelineChanged = changed;
     return rest;
@@ -429,7 +429,7 @@ function sameMemo(a: TimelineMemo, b: TimelineMemo): boolean {
   return a.size === b.size && [...b].every(([date, g]) => a.get(date) === g);
 }
 
-function link(config: Readonly<Config>, extracted: Article[], topicsFile: TopicsFile, previousTimeline: TimelineMemo) {
+function link(config: Readonly<Config>, extracted: Article[], topicsFile: TopicsFile, previousTimeline: TimelineMemo, recordKeys: ReadonlyMap<string, string>) {
   const published = extracted.filter((a) => !a.draft);
   assignUniqueSlugs(published, config.contentDir);
   assignTopicSlugs(published);
@@ -439,7 +439,7 @@ function link(config: Readonly<Config>, extracted: Article[], topicsFile: Topics
     const e = entries.get(name);
     return e ? { description: e.description ?? null, aliases: e.aliases } : undefined;
   });
-  const { entries: timeline, memo: timelineMemo } = timelineWithMemo(ordered, previousTimeline);
+  const { entries: timeline, memo: timelineMemo } = timelineWithMemo(ordered, previousTimeline, (a) => recordKeys.get(a.source));
   const site: Site = { articles: ordered, topics, stories: findStories(ordered), timeline };
   return { site, topics, related: findRelated(ordered), eventsByTopic: eventsByTopic(timeline), timelineMemo, timelineChanged: !sameMemo(previousTimeline, timelineMemo) };
 }

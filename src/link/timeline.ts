@@ -40,30 +40,40 @@ interface Report {
 /**
  * How the reports of one date were grouped into facts, under the signature of those reports: a
  * warm build groups again only the dates whose reports changed (issue 7: grouping every date was
- * most of the link stage, 1.1 of 1.6 s at 10k articles).
+ * most of the link stage, 1.1 of 1.6 s at 10k articles), and hashes their entries again only
+ * then (each entry's digest, 0.95 s of a warm build at 100k).
  */
 export interface DateGroups {
+  /** Hash of all the date's reports show (reportText), in article order. */
   readonly signature: string;
   /**
    * Each group's reports, as indexes into the date's reports in article order, groups separated by
    * -1: one small array a date (at 100k articles, arrays of arrays were 600k objects).
    */
   readonly groups: Int32Array;
+  /** Each group's entry's digest (TimelineEntry.digest), in the order of `groups`. */
+  readonly digests: readonly string[];
 }
 
 /** Date key -> its groups. */
 export type TimelineMemo = ReadonlyMap<string, DateGroups>;
 
 /** Bump when the grouping changes, so remembered groups are made again. */
-const GROUPING_VERSION = 1;
+const GROUPING_VERSION = 2;
 
 /** Builds the timeline from the articles' events; entries sorted by date, coarser dates first. */
 export function buildTimeline(articles: readonly Article[]): TimelineEntry[] {
   return timelineWithMemo(articles, new Map()).entries;
 }
 
-/** As buildTimeline, reusing the groups of dates whose reports are those `previous` remembers, and remembering this build's. */
-export function timelineWithMemo(articles: readonly Article[], previous: TimelineMemo): { entries: TimelineEntry[]; memo: TimelineMemo } {
+/**
+ * As buildTimeline, reusing the groups of dates whose reports are those `previous` remembers, and
+ * remembering this build's. `recordKey` gives the cache key an article's record was made under
+ * (article-cache.ts), if known: it fixes the record's headline, outlet and events, so a report is
+ * signed by it, its slug and the event's place instead of by everything it shows (hashing every
+ * report's text was 1.2 s of each warm build at 100k articles).
+ */
+export function timelineWithMemo(articles: readonly Article[], previous: TimelineMemo, recordKey: (a: Article) => string | undefined = () => undefined): { entries: TimelineEntry[]; memo: TimelineMemo } {
   const ids = new Map<string, number>();
   const id = (s: string) => ids.get(s) ?? (ids.set(s, ids.size), ids.size - 1);
   const report = (article: Article, event: ArticleEvent): Report => {
@@ -79,50 +89,81 @@ export function timelineWithMemo(articles: readonly Article[], previous: Timelin
   };
   // Reports are made one date at a time, when that date's events are grouped: made for every
   // event at once, they were 0.8 GB at 100k articles.
-  const byDate = new Map<string, { article: Article; event: ArticleEvent }[]>();
+  const byDate = new Map<string, Listed[]>();
   for (const article of articles) {
-    for (const event of article.events) {
+    const made = recordKey(article);
+    const signed = made === undefined ? undefined : `k${field(article.slug)}${made}:`;
+    article.events.forEach((event, index) => {
       const key = `${event.date}|${event.granularity}`;
+      const listed: Listed = { article, event, signed: signed === undefined ? undefined : `${signed}${index}|` };
       const list = byDate.get(key);
-      if (list) list.push({ article, event });
-      else byDate.set(key, [{ article, event }]);
-    }
+      if (list) list.push(listed);
+      else byDate.set(key, [listed]);
+    });
   }
-  const entries: TimelineEntry[] = [];
   const memo = new Map<string, DateGroups>();
-  for (const [date, events] of byDate) {
-    // What the grouping reads of each report: its article, its sentence's words, its topics.
-    const hash = crypto.createHash('sha1').update(String(GROUPING_VERSION));
-    for (const { article, event } of events) hash.update(`${article.slug}\u0000${event.sentence}\u0000${event.topics.join('\u0001')}\u0002`);
-    const signature = hash.digest('base64');
-    const known = previous.get(date);
-    const same = known?.signature === signature && fits(known.groups, events.length);
+  const entries: TimelineEntry[] = [];
+  // Dates in order, each date's entries sorted on their own: one sort of every entry was 0.5 s of
+  // a warm build at 100k articles. A coarser date is a prefix of the finer ones, so it comes first.
+  const dates = [...byDate.keys()].sort((a, b) => byCodeUnit(dateOf(a), dateOf(b)));
+  for (let d = 0; d < dates.length;) {
+    const batch: TimelineEntry[] = [];
+    const date = dateOf(dates[d]!);
+    for (; d < dates.length && dateOf(dates[d]!) === date; d++) batch.push(...dateEntries(dates[d]!, byDate.get(dates[d]!)!, previous, memo));
+    batch.sort((a, b) => byCodeUnit(a.sources[0]!.article, b.sources[0]!.article) || a.sources[0]!.event.block - b.sources[0]!.event.block);
+    for (const e of batch) entries.push(e);
+  }
+  return { entries, memo };
+
+  function dateEntries(key: string, events: readonly Listed[], previous: TimelineMemo, memo: Map<string, DateGroups>): TimelineEntry[] {
+    // What the grouping and the entries' digests read of each report, hashed in one call; the
+    // reports' texts are made only for a date whose signature changed.
+    let texts: string[] | undefined;
+    const textOf = (i: number) => (texts ??= events.map(({ article, event }) => reportText(article, event)))[i]!;
+    const signature = crypto.hash('sha1', `${GROUPING_VERSION}|${events.map((e, i) => e.signed ?? `t${textOf(i)}`).join('')}`, 'base64');
+    const known = previous.get(key);
+    const same = known?.signature === signature && fits(known.groups, events.length) && known.digests?.length === countGroups(known.groups);
     const groups = same ? known.groups : packGroups(groupReports(events.map((e) => report(e.article, e.event))));
-    memo.set(date, same ? known : { signature, groups });
+    const made: TimelineEntry[] = [];
+    const digests: string[] = [];
     for (const g of unpackGroups(groups)) {
       const reports = g.map((i) => events[i]!);
       const first = reports[0]!.event;
       const sources = reports.map((r) => ({ article: r.article.slug, event: r.event }));
-      entries.push({ date: first.date, granularity: first.granularity, sources, digest: entryDigest(first, reports) });
+      const digest = same ? known.digests[made.length]! : entryDigest(first, g.map(textOf));
+      digests.push(digest);
+      made.push({ date: first.date, granularity: first.granularity, sources, digest });
     }
+    memo.set(key, same ? known : { signature, groups, digests });
+    return made;
   }
-  // A coarser date is a prefix of the finer ones, so it comes first.
-  entries.sort((a, b) => byCodeUnit(a.date, b.date) || byCodeUnit(a.sources[0]!.article, b.sources[0]!.article) || a.sources[0]!.event.block - b.sources[0]!.event.block);
-  return { entries, memo };
+}
+
+/** A report as listed under its date: with its signature when its record's key is known. */
+interface Listed {
+  readonly article: Article;
+  readonly event: ArticleEvent;
+  readonly signed: string | undefined;
+}
+
+/** The date of a `date|granularity` key. */
+function dateOf(key: string): string {
+  return key.slice(0, key.indexOf('|'));
 }
 
 /**
- * See TimelineEntry.digest. Fields one by one, in one string hashed in one call: a Hash object and
- * the JSON of each event took three times as long (0.33 against 0.10 s for the 73k entries of 10k
- * articles). test/link/timeline.test.ts changes each field of an event in turn.
+ * See TimelineEntry.digest: of the entry's date and each report's text, in one string hashed in
+ * one call (a Hash object and the JSON of each event took three times as long).
+ * test/link/timeline.test.ts changes each field of an event in turn.
  */
-function entryDigest(first: ArticleEvent, reports: readonly { article: Article; event: ArticleEvent }[]): string {
-  let text = `${first.date}|${first.granularity}|${reports.length}|`;
-  for (const { article: a, event: e } of reports) {
-    text += `${field(a.slug)}${field(a.title)}${field(a.publisher)}${field(e.date)}${field(e.granularity)}${field(e.expression)}${field(e.sentence)}`
-      + `${e.line},${e.block},${e.sentenceIndex},${e.afterPublication},${e.topics.length}|${e.topics.map(field).join('')}`;
-  }
-  return crypto.hash('sha1', text, 'base64');
+function entryDigest(first: ArticleEvent, texts: readonly string[]): string {
+  return crypto.hash('sha1', `${first.date}|${first.granularity}|${texts.length}|${texts.join('')}`, 'base64');
+}
+
+/** All an entry shows of one report: its article's slug, headline and outlet, and the event's fields. */
+function reportText(a: Article, e: ArticleEvent): string {
+  return `${field(a.slug)}${field(a.title)}${field(a.publisher)}${field(e.date)}${field(e.granularity)}${field(e.expression)}${field(e.sentence)}`
+    + `${e.line},${e.block},${e.sentenceIndex},${e.afterPublication},${e.topics.length}|${e.topics.map(field).join('')}`;
 }
 
 /**
@@ -185,6 +226,12 @@ function fits(packed: Int32Array, n: number): boolean {
 
 function packGroups(groups: readonly (readonly number[])[]): Int32Array {
   return Int32Array.from(groups.flatMap((g, i) => (i ? [-1, ...g] : g)));
+}
+
+function countGroups(packed: Int32Array): number {
+  let n = packed.length ? 1 : 0;
+  for (const i of packed) if (i < 0) n++;
+  return n;
 }
 
 function unpackGroups(packed: Int32Array): number[][] {

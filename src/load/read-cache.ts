@@ -35,7 +35,7 @@ export function timelineMemoFile(cacheDir: string): string {
 export function readTimelineMemo(cacheDir: string): TimelineMemo {
   try {
     const data: unknown = v8.deserialize(fsSync.readFileSync(timelineMemoFile(cacheDir)));
-    if (data instanceof Map && [...data.values()].every((d: DateGroups) => typeof d?.signature === 'string' && d.groups instanceof Int32Array)) return data as TimelineMemo;
+    if (data instanceof Map && [...data.values()].every((d: DateGroups) => typeof d?.signature === 'string' && d.groups instanceof Int32Array && Array.isArray(d.digests))) return data as TimelineMemo;
   } catch {
     // none yet
   }
