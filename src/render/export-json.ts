@@ -40,16 +40,19 @@ export function exportArticle(a: FullArticle) {
 }
 
 /**
- * Where a period of the timeline is, under the output folder, as JSON and as TimelineJS JSON: a
+ * Where a page of the timeline is, under the output folder, as JSON and as TimelineJS JSON: a
  * period as the timeline's pages have them (`YYYY-MM`, or `YYYY` for the events dated to the year
- * only). A file a period changes only when its events do; a file a year was 25 MB (and its
- * TimelineJS twin 32 MB) at 100k articles, and one added article changed four or five of them.
+ * only), a file a page of it (`<period>.json`, then `<period>-page-2.json`...). A file changes only
+ * when its page's events do: a file a year was 25 MB (and its TimelineJS twin 32 MB) at 100k
+ * articles, and one added article changed four or five of them; a file a period, 4 or 5 files of
+ * 0.1 to 5 MB, half a second of each warm build there.
  */
-export function timelinePaths(period: string) {
-  return { timeline: `data/timeline/${period}.json`, timelineJs: `data/timelinejs/${period}.json` };
+export function timelinePaths(period: string, page = 1) {
+  const name = page === 1 ? period : `${period}-page-${page}`;
+  return { timeline: `data/timeline/${name}.json`, timelineJs: `data/timelinejs/${name}.json` };
 }
 
-/** One entry of a period's timeline file. */
+/** One entry of a timeline file. */
 export function exportTimelineEntry(e: TimelineEntry) {
   return { date: e.date, granularity: e.granularity, sources: e.sources.map((s) => ({ article: s.article, expression: s.event.expression, sentence: s.event.sentence, line: s.event.line, afterPublication: s.event.afterPublication })) };
 }

@@ -84,6 +84,8 @@ interface PageInput {
   /** Folders (under `pagefind/`) of the search index parts the search page merges into the primary one. */
   readonly searchParts: readonly string[];
   readonly timelineMonths: readonly CalendarGroup<TimelineEntry>[];
+  /** Their pages (timelinePages), for the timeline's pages and data files. */
+  readonly timelinePages: readonly CalendarPage<TimelineEntry>[];
   /**
    * Source path -> the cache key its article's record was made under (article-cache.ts): with
    * what link changed of the record, it stands for the record in its pages' keys. Without one,
@@ -183,20 +185,40 @@ export function latestDate(dates: Iterable<string | null | undefined>): string |
 }
 
 /**
- * Notes a calendar page's last change (see PageOutput.lastmods): the newest of `dateOf` its items,
- * or of the whole group's on its first page, which shows the group's count.
+ * Notes a calendar page's last change (see PageOutput.lastmods): the newest `dateOf` its items,
+ * or of the whole group's on its first page, which shows the group's count. Plain loops: a
+ * generator over every item took 0.17 s of each warm build at 10k articles.
  */
-function noteLastmod<T>(out: PageMap, input: PageInput, url: string, p: CalendarPage<T>, dateOf: (item: T) => Iterable<string | null | undefined>): void {
-  const dates = function* () {
-    for (const item of p.page === 1 ? p.group.items : p.items) yield* dateOf(item);
-  };
-  const latest = latestDate(dates());
+function noteLastmod<T>(out: PageMap, input: PageInput, url: string, p: CalendarPage<T>, dateOf: (item: T) => string | null | undefined): void {
+  let latest = '';
+  for (const item of p.page === 1 ? p.group.items : p.items) {
+    const d = dateOf(item);
+    if (d && d > latest) latest = d;
+  }
   if (latest) out.lastmods.set(outputPathFor(url, input.ctx.config.basePath), latest);
+}
+
+/** The newest publication date of a timeline entry's sources. */
+function entryLatest(articles: ReadonlyMap<string, Article>, e: TimelineEntry): string | null {
+  let latest: string | null = null;
+  for (const s of e.sources) {
+    const d = articles.get(s.article)?.date;
+    if (d && (latest === null || d > latest)) latest = d;
+  }
+  return latest;
 }
 
 /** The timeline's months (and years, for year-only dates), in date order. */
 export function timelineMonths(timeline: readonly TimelineEntry[]): CalendarGroup<TimelineEntry>[] {
   return groupByMonth(timeline, (e) => e.date);
+}
+
+/**
+ * The pages of the timeline's months: made once a build for its pages, its data files and its
+ * search records (each cut them on its own, 0.5 s of a warm build at 100k articles).
+ */
+export function timelinePages(months: readonly CalendarGroup<TimelineEntry>[], pageSize: number): CalendarPage<TimelineEntry>[] {
+  return calendarPages(months, calendarPageSize(pageSize), entryHash);
 }
 
 /** An article's hash for its month's or year's page boundaries (stablePages): its slug's. */
@@ -408,7 +430,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
       }, list, recent);
       for (const p of calendarPages(byYear, limit, articleHash)) {
         const pageUrl = yearHref(p.group.key, p.page);
-        noteLastmod(out, input, pageUrl, p, (a) => [a.date]);
+        noteLastmod(out, input, pageUrl, p, (a) => a.date);
         const title = `${t.name}: ${p.group.label}${p.page > 1 ? `, page ${p.page}` : ''}`;
         const yearCrumbs = [...crumbs, { label: p.group.label, href: yearHref(p.group.key) }, ...pageCrumb(p, pageUrl)];
         emitTopicPage(out, input, pageUrl, {
@@ -451,9 +473,9 @@ export const pageRenderers: Record<string, PageRenderer> = {
       pagination: { current: 1, total: 1, prev: null, next: null },
     });
     const section = { label: 'Timeline', kind: 'timeline', href: url, page: ctx.urls.timelineMonth };
-    for (const p of calendarPages(groups, limit, entryHash)) {
+    for (const p of input.timelinePages) {
       const page = monthPage(ctx, section, groups, p, `Events of ${p.group.label} reported in ${ctx.config.title}, each linked to its sentence.`);
-      noteLastmod(out, input, page.url, p, (e) => e.sources.map((s) => ctx.articles.get(s.article)?.date));
+      noteLastmod(out, input, page.url, p, (e) => entryLatest(ctx.articles, e));
       const month = { id: p.group.id, label: p.group.label, href: null };
       const view = { ...page.view, months: [month], yearOnly: p.group.key.length === 4, archiveHref: ctx.urls.archive() };
       // Its events in the key by their digests: their sentences were most of the timeline's views.
@@ -487,7 +509,7 @@ export const pageRenderers: Record<string, PageRenderer> = {
     const section = { label: 'Archive', kind: 'archive', href: url, page: ctx.urls.archiveMonth };
     for (const p of calendarPages(all, limit, articleHash)) {
       const page = monthPage(ctx, section, all, p, `Articles of ${p.group.label} in ${ctx.config.title}, oldest first.`);
-      noteLastmod(out, input, page.url, p, (a) => [a.date]);
+      noteLastmod(out, input, page.url, p, (a) => a.date);
       const isUndated = p.group.key === 'undated';
       emit(out, input, page.url, 'archive', {
         ...page.view,
@@ -520,21 +542,23 @@ export const pageRenderers: Record<string, PageRenderer> = {
     });
   },
 
-  // The timeline's data files, a period each (as its pages), made only when the period's entries changed, and their index.
+  // The timeline's data files, a page each (as the timeline's pages), made only when the page's entries changed, and their index.
   *timelineData(out, input) {
     const { ctx } = input;
-    const groups = input.timelineMonths;
-    const index = groups.map(({ key, items }) => {
-      const paths = timelinePaths(key);
-      return { period: key, entries: items.length, file: paths.timeline.slice('data/'.length), timelinejs: paths.timelineJs.slice('data/'.length) };
+    const pages = input.timelinePages;
+    const index = pages.map(({ group, page, items }) => {
+      const paths = timelinePaths(group.key, page);
+      return { period: group.key, page, entries: items.length, file: paths.timeline.slice('data/'.length), timelinejs: paths.timelineJs.slice('data/'.length) };
     });
     out.rendered('data/timeline.json', exportJson(index));
-    for (const { key: period, label, items } of groups) {
-      // The digests hold all both files show of an entry (TimelineJS slides name each source's outlet).
-      const key = keyHash(`${input.memo?.dataSalt ?? ''}${entryDigests(items)}`);
-      const paths = timelinePaths(period);
+    for (const { group, page, items } of pages) {
+      // The digests hold all both files show of an entry (TimelineJS slides name each source's
+      // outlet); the title names the page.
+      const title = `${ctx.config.title}: ${group.label}${page > 1 ? `, page ${page}` : ''}`;
+      const key = keyHash(`${input.memo?.dataSalt ?? ''}${title}\u0000${entryDigests(items)}`);
+      const paths = timelinePaths(group.key, page);
       emitFile(out, input.memo, paths.timeline, key, () => exportJsonBytes(items.map(exportTimelineEntry), 1));
-      emitFile(out, input.memo, paths.timelineJs, key, () => exportJsonBytes(exportTimelineJs(`${ctx.config.title}: ${label}`, items, ctx.articles, (slug) => ctx.urls.absolute(ctx.urls.article(slug)))));
+      emitFile(out, input.memo, paths.timelineJs, key, () => exportJsonBytes(exportTimelineJs(title, items, ctx.articles, (slug) => ctx.urls.absolute(ctx.urls.article(slug)))));
       yield;
     }
   },

@@ -10,14 +10,14 @@
  */
 import crypto from 'node:crypto';
 import type { Config } from '../config.js';
-import { entryDigests, entryHash } from '../link/timeline.js';
+import { entryDigests } from '../link/timeline.js';
 import type { LinkedTopic } from '../link/topics.js';
 import { unpackBody } from '../article-body.js';
 import { bodyDigest } from '../body-store.js';
 import type { Article, TimelineEntry } from '../model.js';
 import { formatDate } from './format.js';
 import { fnv1a } from '../string-hash.js';
-import { calendarPageSize, calendarPages, type CalendarGroup, type CalendarPage } from './calendar.js';
+import type { CalendarPage } from './calendar.js';
 import type { Urls } from './urls.js';
 import { KIND_NAMES, UNKNOWN_PUBLISHER } from './views.js';
 
@@ -70,7 +70,8 @@ export interface SearchInput {
   readonly urls: Urls;
   readonly articles: readonly Article[];
   readonly topics: readonly LinkedTopic[];
-  readonly timelineMonths: readonly CalendarGroup<TimelineEntry>[];
+  /** The timeline's pages (pages.ts timelinePages): a search record each. */
+  readonly timelinePages: readonly CalendarPage<TimelineEntry>[];
   readonly bySlug: ReadonlyMap<string, Article>;
 }
 
@@ -192,7 +193,7 @@ function topicRecords(input: SearchInput): (() => SearchRecord)[] {
  */
 function monthRecords(input: SearchInput): { group: string; weight: number; key: string; make: () => SearchRecord }[] {
   // The same pages as the timeline's (pages.ts). An article is about twenty sentences.
-  return calendarPages(input.timelineMonths, calendarPageSize(input.config.pageSize), entryHash).map((p) => {
+  return input.timelinePages.map((p) => {
     const url = rel(input, input.urls.timelineMonth(p.group.key, p.page));
     const label = `${p.group.label}${p.page > 1 ? `, page ${p.page}` : ''}`;
     // The entries' digests hold their sentences, outlets and topics: all the record is made of.

@@ -7,7 +7,7 @@ import { hashAssets, type AssetFile } from './assets.js';
 import { keyHash } from './key-hash.js';
 import { ARTICLE_INDEX, articleIndexEntry, articleIndexPath, articleIndexYears, exportArticleIndex, exportIndexes, exportJson, exportJsonBytes, exportTopic, topicRecordPath } from './export-json.js';
 import { feedSets } from './feeds.js';
-import { emitFileLater, emitFiles, latestDate, pageRenderers, renderNow, renderPages, timelineMonths, type OutputSink, type PageMemo, type PageRecord } from './pages.js';
+import { emitFileLater, emitFiles, latestDate, pageRenderers, renderNow, renderPages, timelineMonths, timelinePages, type OutputSink, type PageMemo, type PageRecord } from './pages.js';
 import { buildSearchIndex, type SearchBundle } from './search-index.js';
 import { planSearch } from './search-records.js';
 import { planSitemaps } from './sitemap.js';
@@ -64,7 +64,8 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
 
   // Pagefind indexes in its own processes: start it first and render meanwhile.
   const timeline = timelineMonths(site.timeline);
-  const parts = planSearch({ config, urls, articles: site.articles, topics: input.topics, timelineMonths: timeline, bySlug: articles });
+  const timelinePageList = timelinePages(timeline, config.pageSize);
+  const parts = planSearch({ config, urls, articles: site.articles, topics: input.topics, timelinePages: timelinePageList, bySlug: articles });
   const put = input.sink;
   const searching = input.search === false ? Promise.resolve({ bundle: { parts: new Map() }, indexed: 0, kept: [] })
     : buildSearchIndex(parts, config.language, input.previousSearch, input.memo?.intact ?? (() => false), put);
@@ -74,7 +75,7 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
     for (const f of input.statics) put(f.name, f.bytes);
     // The primary part is the search bundle itself; the search page merges the others into it.
     const searchParts = parts.filter((p) => p.dir !== '').map((p) => p.dir);
-    const pages = await renderPages({ site, topics: input.topics, ctx, engine: input.engine, eventsByTopic: input.eventsByTopic, searchParts, timelineMonths: timeline, ...(input.memo ? { memo: input.memo } : {}), ...(input.recordKeys ? { recordKeys: input.recordKeys } : {}) }, put);
+    const pages = await renderPages({ site, topics: input.topics, ctx, engine: input.engine, eventsByTopic: input.eventsByTopic, searchParts, timelineMonths: timeline, timelinePages: timelinePageList, ...(input.memo ? { memo: input.memo } : {}), ...(input.recordKeys ? { recordKeys: input.recordKeys } : {}) }, put);
     input.pagesDone?.();
     for (const feed of feedSets(config, urls, site.articles, input.topics, articles)) {
       const key = keyHash(`${input.memo?.dataSalt ?? ''}${feed.key}`);
@@ -154,6 +155,6 @@ export function renderArticlePages(input: ContextInput & { readonly engine: Temp
   const { ctx } = renderContext(input, input.site.articles.map((a) => replaced.get(a.slug) ?? a));
   const pages = new Map<string, string>();
   const out = { rendered: (k: string, v: string | Uint8Array) => void pages.set(k, v as string), reused: new Set<string>(), records: new Map(), lastmods: new Map() };
-  renderNow(pageRenderers.articles!, out, { site: { ...input.site, articles: [...edited] }, topics: input.topics, ctx, engine: input.engine, eventsByTopic: new Map(), searchParts: [], timelineMonths: [], withData: false });
+  renderNow(pageRenderers.articles!, out, { site: { ...input.site, articles: [...edited] }, topics: input.topics, ctx, engine: input.engine, eventsByTopic: new Map(), searchParts: [], timelineMonths: [], timelinePages: [], withData: false });
   return pages;
 }

@@ -445,11 +445,11 @@ describe('what a new article touches', () => {
     await assertSameAsCold(p);
   });
 
-  it('should export the timeline a period a file, as its pages, and write again only the periods whose events changed', async () => {
+  it('should export the timeline a page a file, as its pages, and write again only the periods whose events changed', async () => {
     const p = project({ 'a.md': article('Talks in Geneva', '2015-03-26', 'Geneva'), 'b.md': article('Talks in Vienna', '2016-05-05', 'Vienna') });
     const first = await p.build();
-    const index = JSON.parse(readOut(p.out, 'data/timeline.json')) as { period: string; entries: number; file: string; timelinejs: string }[];
-    assert.deepEqual(index.map((y) => [y.period, y.file, y.timelinejs]), [['2015-03', 'timeline/2015-03.json', 'timelinejs/2015-03.json'], ['2016-05', 'timeline/2016-05.json', 'timelinejs/2016-05.json']]);
+    const index = JSON.parse(readOut(p.out, 'data/timeline.json')) as { period: string; page: number; entries: number; file: string; timelinejs: string }[];
+    assert.deepEqual(index.map((y) => [y.period, y.page, y.file, y.timelinejs]), [['2015-03', 1, 'timeline/2015-03.json', 'timelinejs/2015-03.json'], ['2016-05', 1, 'timeline/2016-05.json', 'timelinejs/2016-05.json']]);
     let total = 0;
     for (const y of index) {
       const entries = JSON.parse(readOut(p.out, `data/${y.file}`)) as { date: string; sources: { article: string; sentence: string }[] }[];
@@ -466,6 +466,40 @@ describe('what a new article touches', () => {
     fs.writeFileSync(path.join(p.content, 'c.md'), article('Talks in Ankara', '2016-07-07', 'Ankara'));
     const second = await p.build();
     assert.deepEqual(second.written!.filter((k) => k.startsWith('data/timeline')).sort(), ['data/timeline.json', 'data/timeline/2016-07.json', 'data/timelinejs/2016-07.json']);
+  });
+
+  it('should export a busy period a file a page, and write again only the pages whose events changed', async () => {
+    // Twelve facts of one day, no two alike (their words differ but for the date): at pageSize 1,
+    // pages of two events on average.
+    const names = ['bor', 'cal', 'dun', 'fel', 'gar', 'hok', 'jil', 'kem', 'lor', 'mun', 'nix', 'pav', 'quo', 'rul'];
+    const report = (n: string) => `---\ndate: 2016-04-20\npublisher: Example Post\n---\nReport from ${n}\n\n${n[0]!.toUpperCase()}${n.slice(1)}ville's ${n}ers ${n}ed the ${n}ons on 3 March 2016.\n`;
+    const p = project(Object.fromEntries(names.slice(0, 12).map((n) => [`${n}.md`, report(n)])), { pageSize: 1 });
+    type Index = { period: string; page: number; entries: number; file: string; timelinejs: string }[];
+    const read = () => {
+      const index = (JSON.parse(readOut(p.out, 'data/timeline.json')) as Index).filter((y) => y.period === '2016-03');
+      return index.map((y) => ({ ...y, entries: JSON.parse(readOut(p.out, `data/${y.file}`)) as { sources: { article: string }[] }[], title: (JSON.parse(readOut(p.out, `data/${y.timelinejs}`)) as { title: { text: { headline: string } } }).title.text.headline, count: y.entries }));
+    };
+    await p.build();
+    const pages = read();
+    assert.ok(pages.length >= 3, JSON.stringify(pages.map((y) => y.file)));
+    assert.deepEqual(pages.map((y) => [y.page, y.file]), pages.map((_, i) => [i + 1, i ? `timeline/2016-03-page-${i + 1}.json` : 'timeline/2016-03.json']));
+    for (const y of pages) {
+      assert.equal(y.entries.length, y.count);
+      assert.match(y.title, y.page > 1 ? new RegExp(`: March 2016, page ${y.page}$`) : /: March 2016$/);
+    }
+    assert.deepEqual(pages.flatMap((y) => y.entries.flatMap((e) => e.sources.map((s) => s.article))).sort(), names.slice(0, 12).map((n) => `report-from-${n}`).sort());
+    // Two more facts of the day: the pages they join are written, with the index, and no other.
+    for (const n of names.slice(12)) {
+      const before = new Map(read().map((y) => [y.file, JSON.stringify(y.entries)]));
+      fs.writeFileSync(path.join(p.content, `${n}.md`), report(n));
+      const next = await p.build();
+      const written = next.written!.filter((k) => k.startsWith('data/timeline/'));
+      const after = read();
+      assert.ok(written.length >= 1 && written.length < after.length, written.join(', '));
+      for (const y of after) assert.equal(written.includes(`data/${y.file}`), before.get(y.file) !== JSON.stringify(y.entries), y.file);
+      assert.ok(next.written!.includes('data/timeline.json'));
+      await assertSameAsCold(p, { pageSize: 1 });
+    }
   });
 
   it('should write only the month\'s pages an added article changes, its first page and its own, and what a cold build writes', async () => {

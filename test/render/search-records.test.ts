@@ -6,7 +6,7 @@ import { build, type BuildResult } from '../../src/build.js';
 import { resolveConfig } from '../../src/config.js';
 import { eventsByTopic } from '../../src/link/index.js';
 import type { Article } from '../../src/model.js';
-import { timelineMonths } from '../../src/render/pages.js';
+import { timelineMonths, timelinePages } from '../../src/render/pages.js';
 import { planSearch, type SearchInput, type SearchRecord } from '../../src/render/search-records.js';
 import { createUrls } from '../../src/render/urls.js';
 import { ROOT, SEED_CONTENT, TEMPLATES, tempDir } from '../support/site.js';
@@ -22,7 +22,7 @@ describe('the search records of the seed archive', () => {
     assert.ok(result.ok);
     assert.equal(result.searchPartsIndexed, 0, 'a build that writes nothing (check) indexes nothing');
     const site = result.site!;
-    input = { config, urls: createUrls(config.basePath, config.url), articles: site.articles, topics: result.topics, timelineMonths: timelineMonths(site.timeline), bySlug: new Map(site.articles.map((a) => [a.slug, a])) };
+    input = { config, urls: createUrls(config.basePath, config.url), articles: site.articles, topics: result.topics, timelinePages: timelinePages(timelineMonths(site.timeline), config.pageSize), bySlug: new Map(site.articles.map((a) => [a.slug, a])) };
   });
 
   it('should hold every article, topic and timeline page once, made the same each time', () => {
