@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { cloneForLink, persistentCache, PIPELINE_VERSION, textHash, type ArticleCache } from './article-cache.js';
 import { spillArticleBody } from './article-body.js';
-import { collectGarbageIfOver, collectGarbageNow } from './heap.js';
+import { collectGarbageIfOver, collectGarbageNow, heapCeiling } from './heap.js';
 import { processArticles } from './process-articles.js';
 import { holdParsed, isScrapedText, type LoadedSource } from './parsed-file.js';
 import { sharedValues } from './shared-values.js';
@@ -76,6 +76,9 @@ export const SPILL_BODIES_FROM = 2000;
  * cost time.
  */
 const COLLECT_AFTER_PAGES_OVER = 600 * 2 ** 20;
+
+/** The heap a big archive's render may hold before a full collection (heap.ts heapCeiling). */
+const HEAP_CEILING = 2 ** 30;
 
 export type Stage = 'load' | 'normalize' | 'extract' | 'link' | 'render' | 'write';
 
@@ -271,7 +274,7 @@ async function runBuild(config: Readonly<Config>, options: BuildOptions, stagedC
         }
       } : () => undefined;
       try {
-        rendered = await time('render', () => renderSite({ config, ...linked, recordKeys, assets: loaded.theme.assets, statics: loaded.theme.statics, engine, previousSearch, memo: kept, sink, search: options.write !== false, ...(spill ? { pagesDone: () => collectGarbageIfOver(COLLECT_AFTER_PAGES_OVER) } : {}) }));
+        rendered = await time('render', () => renderSite({ config, ...linked, recordKeys, assets: loaded.theme.assets, statics: loaded.theme.statics, engine, previousSearch, memo: kept, sink, search: options.write !== false, ...(spill ? { pagesDone: () => collectGarbageIfOver(COLLECT_AFTER_PAGES_OVER), betweenSlices: heapCeiling(HEAP_CEILING) } : {}) }));
       } catch (err) {
         diagnostics.push(unwritable ? toDiagnostic(unwritable, config.outDir, CODES.OUTPUT_UNWRITABLE, 'Check the output folder and the space left on its disk.')
           : toDiagnostic(err, config.templatesDir, CODES.TEMPLATE_RUNTIME, 'Fix the template named above.'));

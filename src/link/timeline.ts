@@ -44,7 +44,7 @@ interface Report {
  * then (each entry's digest, 0.95 s of a warm build at 100k).
  */
 export interface DateGroups {
-  /** Hash of all the date's reports show (reportText), in article order. */
+  /** Hash of the date's reports in article order: each by its record's key, slug and place, or by all it shows (reportText). */
   readonly signature: string;
   /**
    * Each group's reports, as indexes into the date's reports in article order, groups separated by

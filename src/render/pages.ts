@@ -571,14 +571,16 @@ const SLICE_MS = 20;
  * Renders every page of the site whose inputs changed. The event loop gets a turn every SLICE_MS:
  * the search index is built by Pagefind processes this thread feeds (search-index.ts), and a
  * render that never let go of the thread left them idle until every page was done (issue 7: at
- * 10k articles, 10 s of rendering and then 11 s of indexing, one after the other).
+ * 10k articles, 10 s of rendering and then 11 s of indexing, one after the other). `betweenSlices`
+ * runs at each turn.
  */
-export async function renderPages(input: PageInput, sink: OutputSink): Promise<PageOutput> {
+export async function renderPages(input: PageInput, sink: OutputSink, betweenSlices?: () => void): Promise<PageOutput> {
   const out: PageOutput = { rendered: sink, reused: new Set(), records: new Map(), lastmods: new Map() };
   let slice = performance.now();
   for (const render of Object.values(pageRenderers)) {
     for (const pages = render(out, input); !pages.next().done;) {
       if (performance.now() - slice < SLICE_MS) continue;
+      betweenSlices?.();
       await new Promise((resolve) => setImmediate(resolve));
       slice = performance.now();
     }

@@ -43,6 +43,8 @@ export interface RenderInput {
    * indexes, sitemaps): the build lets its collector run there (heap.ts).
    */
   readonly pagesDone?: () => void;
+  /** Called between slices of rendering (see renderPages): the build keeps its heap under a ceiling there (heap.ts). */
+  readonly betweenSlices?: () => void;
 }
 
 /** Everything rendered, and the search bundle (for the cache). */
@@ -75,7 +77,7 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
     for (const f of input.statics) put(f.name, f.bytes);
     // The primary part is the search bundle itself; the search page merges the others into it.
     const searchParts = parts.filter((p) => p.dir !== '').map((p) => p.dir);
-    const pages = await renderPages({ site, topics: input.topics, ctx, engine: input.engine, eventsByTopic: input.eventsByTopic, searchParts, timelineMonths: timeline, timelinePages: timelinePageList, ...(input.memo ? { memo: input.memo } : {}), ...(input.recordKeys ? { recordKeys: input.recordKeys } : {}) }, put);
+    const pages = await renderPages({ site, topics: input.topics, ctx, engine: input.engine, eventsByTopic: input.eventsByTopic, searchParts, timelineMonths: timeline, timelinePages: timelinePageList, ...(input.memo ? { memo: input.memo } : {}), ...(input.recordKeys ? { recordKeys: input.recordKeys } : {}) }, put, input.betweenSlices);
     input.pagesDone?.();
     for (const feed of feedSets(config, urls, site.articles, input.topics, articles)) {
       const key = keyHash(`${input.memo?.dataSalt ?? ''}${feed.key}`);
