@@ -57,15 +57,16 @@ export function collectGarbageIfOver(bytes: number): boolean {
  * heap holds more than `bytes`. A build that renders every page of 100k articles again reaches
  * what V8 allows above its live set (0.75-0.8 GB, so 1.1-1.2 GB of heap) with garbage alone, and
  * its RSS went to 1536 MiB there, the target (issue 7); collected at 1 GiB, the heap stays under
- * it. When more than `bytes` survives a collection (a larger archive), the ceiling rises to what
- * survived and a quarter more, so it never collects in a loop.
+ * it. When more than `bytes` survives a collection (a larger archive, or a large file being made),
+ * the ceiling is what survived and a quarter more, so it never collects in a loop, and it comes
+ * back down with the next collection that finds less.
  */
 export function heapCeiling(bytes: number): () => boolean {
   let ceiling = bytes;
   return () => {
     if (v8.getHeapStatistics().used_heap_size <= ceiling) return false;
     collectGarbageNow();
-    ceiling = Math.max(ceiling, v8.getHeapStatistics().used_heap_size * 1.25);
+    ceiling = Math.max(bytes, v8.getHeapStatistics().used_heap_size * 1.25);
     return true;
   };
 }

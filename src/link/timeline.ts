@@ -58,7 +58,7 @@ export interface DateGroups {
 /** Date key -> its groups. */
 export type TimelineMemo = ReadonlyMap<string, DateGroups>;
 
-/** Bump when the grouping changes, so remembered groups are made again. */
+/** Bump when the grouping or an entry's digest changes, so remembered groups and digests are made again. */
 const GROUPING_VERSION = 2;
 
 /** Builds the timeline from the articles' events; entries sorted by date, coarser dates first. */

@@ -42,13 +42,13 @@ export function exportArticle(a: FullArticle) {
 /**
  * Where a page of the timeline is, under the output folder, as JSON and as TimelineJS JSON: a
  * period as the timeline's pages have them (`YYYY-MM`, or `YYYY` for the events dated to the year
- * only), a file a page of it (`<period>.json`, then `<period>-page-2.json`...). A file changes only
- * when its page's events do: a file a year was 25 MB (and its TimelineJS twin 32 MB) at 100k
- * articles, and one added article changed four or five of them; a file a period, 4 or 5 files of
- * 0.1 to 5 MB, half a second of each warm build there.
+ * only), a file a page of it (`<period>-page-1.json`...). A file changes only when its page's
+ * events do: a file a year was 25 MB (and its TimelineJS twin 32 MB) at 100k articles, and one
+ * added article changed four or five of them. Page 1 is numbered too: a reader of the earlier
+ * `<period>.json` finds no file rather than a part of the period.
  */
-export function timelinePaths(period: string, page = 1) {
-  const name = page === 1 ? period : `${period}-page-${page}`;
+export function timelinePaths(period: string, page: number) {
+  const name = `${period}-page-${page}`;
   return { timeline: `data/timeline/${name}.json`, timelineJs: `data/timelinejs/${name}.json` };
 }
 

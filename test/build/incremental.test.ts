@@ -162,7 +162,7 @@ describe('warm builds', () => {
     for (const [page, key] of keys(second, false)) assert.notEqual(key, keys(first, false).get(page), page);
     const third = await p.build({ title: 'Another Archive' });
     for (const [file, key] of keys(third, true)) assert.notEqual(key, made.get(file), file);
-    assert.match(readOut(p.out, 'data/timelinejs/2016-03.json'), /Another Archive/);
+    assert.match(readOut(p.out, 'data/timelinejs/2016-03-page-1.json'), /Another Archive/);
   });
 
   it('should render every page again when the stylesheet changes, each linking the new one', async () => {
@@ -449,7 +449,7 @@ describe('what a new article touches', () => {
     const p = project({ 'a.md': article('Talks in Geneva', '2015-03-26', 'Geneva'), 'b.md': article('Talks in Vienna', '2016-05-05', 'Vienna') });
     const first = await p.build();
     const index = JSON.parse(readOut(p.out, 'data/timeline.json')) as { period: string; page: number; entries: number; file: string; timelinejs: string }[];
-    assert.deepEqual(index.map((y) => [y.period, y.page, y.file, y.timelinejs]), [['2015-03', 1, 'timeline/2015-03.json', 'timelinejs/2015-03.json'], ['2016-05', 1, 'timeline/2016-05.json', 'timelinejs/2016-05.json']]);
+    assert.deepEqual(index.map((y) => [y.period, y.page, y.file, y.timelinejs]), [['2015-03', 1, 'timeline/2015-03-page-1.json', 'timelinejs/2015-03-page-1.json'], ['2016-05', 1, 'timeline/2016-05-page-1.json', 'timelinejs/2016-05-page-1.json']]);
     let total = 0;
     for (const y of index) {
       const entries = JSON.parse(readOut(p.out, `data/${y.file}`)) as { date: string; sources: { article: string; sentence: string }[] }[];
@@ -461,11 +461,11 @@ describe('what a new article touches', () => {
       total += entries.length;
     }
     assert.equal(total, first.site!.timeline.length);
-    assert.match(readOut(p.out, 'data/timeline/2016-05.json'), /Diplomats met in Vienna on Thursday/);
+    assert.match(readOut(p.out, 'data/timeline/2016-05-page-1.json'), /Diplomats met in Vienna on Thursday/);
     // Another article of 2016, in another month: its month's files are written, not May's.
     fs.writeFileSync(path.join(p.content, 'c.md'), article('Talks in Ankara', '2016-07-07', 'Ankara'));
     const second = await p.build();
-    assert.deepEqual(second.written!.filter((k) => k.startsWith('data/timeline')).sort(), ['data/timeline.json', 'data/timeline/2016-07.json', 'data/timelinejs/2016-07.json']);
+    assert.deepEqual(second.written!.filter((k) => k.startsWith('data/timeline')).sort(), ['data/timeline.json', 'data/timeline/2016-07-page-1.json', 'data/timelinejs/2016-07-page-1.json']);
   });
 
   it('should export a busy period a file a page, and write again only the pages whose events changed', async () => {
@@ -482,7 +482,7 @@ describe('what a new article touches', () => {
     await p.build();
     const pages = read();
     assert.ok(pages.length >= 3, JSON.stringify(pages.map((y) => y.file)));
-    assert.deepEqual(pages.map((y) => [y.page, y.file]), pages.map((_, i) => [i + 1, i ? `timeline/2016-03-page-${i + 1}.json` : 'timeline/2016-03.json']));
+    assert.deepEqual(pages.map((y) => [y.page, y.file]), pages.map((_, i) => [i + 1, `timeline/2016-03-page-${i + 1}.json`]));
     for (const y of pages) {
       assert.equal(y.entries.length, y.count);
       assert.match(y.title, y.page > 1 ? new RegExp(`: March 2016, page ${y.page}$`) : /: March 2016$/);
