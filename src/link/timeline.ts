@@ -109,13 +109,14 @@ export function timelineWithMemo(articles: readonly Article[], previous: Timelin
   for (let d = 0; d < dates.length;) {
     const batch: TimelineEntry[] = [];
     const date = dateOf(dates[d]!);
-    for (; d < dates.length && dateOf(dates[d]!) === date; d++) batch.push(...dateEntries(dates[d]!, byDate.get(dates[d]!)!, previous, memo));
+    // Pushed one by one: a busy date's entries as arguments (tens of thousands at 100k articles) would overflow the stack.
+    for (; d < dates.length && dateOf(dates[d]!) === date; d++) for (const e of dateEntries(dates[d]!, byDate.get(dates[d]!)!)) batch.push(e);
     batch.sort((a, b) => byCodeUnit(a.sources[0]!.article, b.sources[0]!.article) || a.sources[0]!.event.block - b.sources[0]!.event.block);
     for (const e of batch) entries.push(e);
   }
   return { entries, memo };
 
-  function dateEntries(key: string, events: readonly Listed[], previous: TimelineMemo, memo: Map<string, DateGroups>): TimelineEntry[] {
+  function dateEntries(key: string, events: readonly Listed[]): TimelineEntry[] {
     // What the grouping and the entries' digests read of each report, hashed in one call; the
     // reports' texts are made only for a date whose signature changed.
     let texts: string[] | undefined;
