@@ -102,7 +102,7 @@ export async function renderSite(input: RenderInput): Promise<RenderedSite> {
     const newest = site.articles.find((a) => a.date)?.date ?? null;
     // A topic page changes when an article joins it: its lastmod is its newest article's date. A
     // calendar page's is its own newest item's (PageOutput.lastmods); an index's, the archive's newest.
-    const topicLastmod = new Map(input.topics.map((t) => [t.slug, latestDate(t.articles.map((s) => articles.get(s)?.date))]));
+    const topicLastmod = new Map(input.topics.map((t) => [t.slug, latestDate(t.articles, (s) => articles.get(s)?.date)]));
     const sitemapPages = [...pages.records.keys()].filter((p) => p.endsWith('.html') && p !== '404.html' && p !== 'search/index.html').sort().map((p) => {
       const path = `${config.basePath}${p.replace(/index\.html$/, '')}`;
       const own = pages.lastmods.get(p);
