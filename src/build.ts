@@ -56,6 +56,8 @@ export interface BuildOptions {
   readonly previousTimeline?: TimelineMemo;
   /** Keep article bodies in the body file (body-store.ts). @default from SPILL_BODIES_FROM articles */
   readonly spillBodies?: boolean;
+  /** A site staged whole is written by a thread of its own (write/file-writer.ts). @default from SPILL_BODIES_FROM articles */
+  readonly writerThread?: boolean;
   /**
    * When the site is staged whole and swapped in, leave the replaced one to a process of its own
    * to remove (write/remove-later.ts): the command line, whose build ends with its process. Dev
@@ -66,7 +68,8 @@ export interface BuildOptions {
 
 /**
  * From this many articles, bodies are kept in a file rather than in memory: 2.4 KB each, read
- * back for the pages written. Below it the file is not worth its writes.
+ * back for the pages written. Below it the file is not worth its writes, nor a site staged whole
+ * a thread to write it.
  */
 export const SPILL_BODIES_FROM = 2000;
 
@@ -251,7 +254,7 @@ async function runBuild(config: Readonly<Config>, options: BuildOptions, stagedC
     let staged: { spool: Spool; update?: undefined } | { update: StagedUpdate; spool?: undefined } | undefined;
     if (options.write !== false) {
       try {
-        staged = whole ? { spool: await openSpool(config.outDir) } : { update: await stageUpdate(config.outDir, current!.hashes) };
+        staged = whole ? { spool: await openSpool(config.outDir, { thread: options.writerThread ?? extracted.length >= SPILL_BODIES_FROM }) } : { update: await stageUpdate(config.outDir, current!.hashes) };
       } catch (err) {
         diagnostics.push(toDiagnostic(err, config.outDir, CODES.OUTPUT_UNWRITABLE, 'Check the output folder.'));
         return 'failed';

@@ -28,6 +28,7 @@ export async function writeSite(outDir: string, files: OutputFiles, spool?: Spoo
   const own = spool ?? await openSpool(outDir);
   try {
     for (const [rel, content] of files) own.put(rel, content);
+    await own.settle();
     await swapIn(own.dir, outDir, options.removeOldLater ?? false);
   } catch (err) {
     throw err instanceof SourceError ? err : unwritable(outDir, err);

@@ -46,11 +46,11 @@ globalThis.Date = ShiftedDate;
   return file;
 }
 
-/** Builds `content` in process (cold cache, bodies spilled), then again in a child process with everything that must not matter changed. */
+/** Builds `content` in process (cold cache, bodies spilled, written by the writer thread), then again in a child process with everything that must not matter changed. */
 async function buildTwice(content: string, shareCache: boolean, searchPartSize = 1000): Promise<string[]> {
   const first = tempDir('na-det-a-');
   const config = resolveConfig(first, { url: 'https://archive.example.org', searchPartSize }, { contentDir: content, templatesDir: TEMPLATES });
-  const a = await build(config, { spillBodies: true });
+  const a = await build(config, { spillBodies: true, writerThread: true });
   assert.equal(a.ok, true, a.diagnostics.map((d) => d.message).join('\n'));
 
   const second = tempDir('na-det-b-');

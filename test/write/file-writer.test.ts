@@ -1,0 +1,67 @@
+/** The writer thread a big archive's site is staged with (issue 7): every file as given, and a failed write reported. */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { startFileWriter } from '../../src/write/file-writer.js';
+import { closeSpool, openSpool } from '../../src/write/spool.js';
+import { tempDir } from '../support/site.js';
+
+describe('the file writer thread', () => {
+  it('should write every file, text and bytes, in folders it makes, by the time it is flushed', async () => {
+    const root = tempDir();
+    const writer = startFileWriter();
+    const expected = new Map<string, Buffer>();
+    for (let i = 0; i < 500; i++) {
+      const file = path.join(root, 'articles', `a-${i % 37}`, `page-${i}.html`);
+      const content = i % 3 === 0 ? new Uint8Array([i % 256, 0, 255, 10]) : `<p>Report ${i} from Palmyra — “quoted”.</p>\n`;
+      writer.write(file, content);
+      expected.set(file, Buffer.from(content));
+    }
+    await writer.flush();
+    for (const [file, bytes] of expected) assert.ok(fs.readFileSync(file).equals(bytes), file);
+    await writer.close();
+  });
+
+  it('should hold no more than its limit in memory: a render faster than the disk waits for it', async () => {
+    const root = tempDir();
+    const writer = startFileWriter();
+    // 48 MB queued in one go, six times the limit: write() waits for the thread in between.
+    const page = 'x'.repeat(1024 * 1024);
+    for (let i = 0; i < 48; i++) writer.write(path.join(root, `big-${i}.html`), `${i}${page}`);
+    await writer.flush();
+    assert.equal(fs.readdirSync(root).length, 48);
+    assert.equal(fs.readFileSync(path.join(root, 'big-47.html'), 'utf8'), `47${page}`);
+    await writer.close();
+  });
+
+  it('should report the first write that failed, with its path, at the next file or the flush', async () => {
+    const root = tempDir();
+    fs.writeFileSync(path.join(root, 'taken'), 'a file where a folder is wanted');
+    const writer = startFileWriter();
+    writer.write(path.join(root, 'taken', 'index.html'), 'cannot be written');
+    // mkdir says EEXIST for the file in its way.
+    const failed = (err: NodeJS.ErrnoException) => err.code === 'EEXIST' && err.path === path.join(root, 'taken') && /file already exists/.test(err.message);
+    await assert.rejects(writer.flush(), failed);
+    assert.throws(() => writer.write(path.join(root, 'later.html'), 'not written after a failure'), failed);
+    await writer.close();
+    assert.equal(fs.existsSync(path.join(root, 'later.html')), false);
+  });
+
+  it('should stage a spool through the thread, with the same hashes as without it', async () => {
+    const files = Array.from({ length: 200 }, (_, i) => [`articles/a-${i}/index.html`, `<h1>Article ${i}</h1>`] as const);
+    const staged = async (thread: boolean) => {
+      const out = path.join(tempDir(), 'public');
+      const spool = await openSpool(out, { thread });
+      for (const [rel, content] of files) spool.put(rel, content);
+      await spool.settle();
+      const written = files.map(([rel]) => fs.readFileSync(path.join(spool.dir, rel), 'utf8'));
+      await closeSpool(spool);
+      assert.equal(fs.existsSync(spool.dir), false, 'the staging folder is removed');
+      return { hashes: spool.hashes, written };
+    };
+    const [threaded, direct] = [await staged(true), await staged(false)];
+    assert.deepEqual(threaded, direct);
+    assert.deepEqual(threaded.written, files.map(([, c]) => c));
+  });
+});
