@@ -22,19 +22,32 @@ export interface FileWriter {
   close(): Promise<void>;
 }
 
-/** Bytes queued at most before `write` waits for the thread. */
-const QUEUED_BYTES = 8 * 1024 * 1024;
-/** Files sent to the thread in one message, and bytes. */
+/**
+ * The files' bytes pass through a ring of shared memory, not messages: copied through messages,
+ * the 600 MB of a 10k-article site were allocated on one thread and freed on the other, and the
+ * process kept 40-50 MB more (the allocator's per-thread arenas). The ring is also the most that
+ * is queued: a render faster than the disk waits for room in it.
+ */
+const RING_BYTES = 8 * 1024 * 1024;
+/** A file larger than this goes in a message of its own rather than through the ring. */
+const RING_FILE_MAX = RING_BYTES / 4;
+/** Files sent to the thread in one message. */
 const BATCH_FILES = 64;
-const BATCH_BYTES = 1024 * 1024;
 
-// Shared between the threads: [QUEUED] bytes queued and not yet written, [FAILED] 1 once a write
-// failed, [ERROR_LENGTH] the length of its description (JSON) in the bytes after the header.
+// Shared between the threads, after the ring: [QUEUED] bytes of the ring in use, [FAILED] 1 once
+// a write failed, [ERROR_LENGTH] the length of its description (JSON), in the bytes after them.
 const QUEUED = 0;
 const FAILED = 1;
 const ERROR_LENGTH = 2;
-const HEADER = 3 * 4;
+const STATE_BYTES = 3 * 4;
 const ERROR_BYTES = 4096;
+
+/**
+ * One file for the thread: its path and where its bytes are in the ring (offset, length, and the
+ * ring bytes freed once it is written: its length and any end of the ring skipped before it), or
+ * its content itself (a large file).
+ */
+type Entry = readonly [file: string, offset: number, length: number, freed: number] | readonly [file: string, content: string | Uint8Array];
 
 // A script, not a module file: the bundled CLI, the compiled code and the tests under tsx all run
 // it as it is (see live-sizes.ts).
@@ -42,14 +55,15 @@ const WRITER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const path = require('node:path');
-const state = new Int32Array(workerData, 0, 3);
-const errorBytes = new Uint8Array(workerData, ${HEADER});
+const ring = new Uint8Array(workerData, 0, ${RING_BYTES});
+const state = new Int32Array(workerData, ${RING_BYTES}, 3);
+const errorBytes = new Uint8Array(workerData, ${RING_BYTES + STATE_BYTES});
 // A folder is made once; the set is forgotten now and then (100k articles, 100k folders).
 const made = new Set();
 parentPort.on('message', (m) => {
   if (m === 'flush') return parentPort.postMessage('flushed');
-  for (const [file, content] of m) {
-    const bytes = typeof content === 'string' ? content.length : content.byteLength;
+  for (const entry of m) {
+    const file = entry[0];
     if (Atomics.load(state, ${FAILED}) === 0) {
       try {
         const dir = path.dirname(file);
@@ -58,7 +72,7 @@ parentPort.on('message', (m) => {
           if (made.size >= 1024) made.clear();
           made.add(dir);
         }
-        fs.writeFileSync(file, content);
+        fs.writeFileSync(file, entry.length === 4 ? ring.subarray(entry[1], entry[1] + entry[2]) : entry[1]);
       } catch (err) {
         // Cut to fit the shared bytes whatever the characters (at most 4 bytes each, doubled by escapes).
         const cut = (v) => (typeof v === 'string' ? v.slice(0, ${ERROR_BYTES / 20}) : undefined);
@@ -68,16 +82,19 @@ parentPort.on('message', (m) => {
         Atomics.store(state, ${FAILED}, 1);
       }
     }
-    Atomics.sub(state, ${QUEUED}, bytes);
-    Atomics.notify(state, ${QUEUED});
+    if (entry.length === 4) {
+      Atomics.sub(state, ${QUEUED}, entry[3]);
+      Atomics.notify(state, ${QUEUED});
+    }
   }
 });
 `;
 
 /** Starts a writer thread. */
 export function startFileWriter(): FileWriter {
-  const shared = new SharedArrayBuffer(HEADER + ERROR_BYTES);
-  const state = new Int32Array(shared, 0, 3);
+  const shared = new SharedArrayBuffer(RING_BYTES + STATE_BYTES + ERROR_BYTES);
+  const ring = Buffer.from(shared, 0, RING_BYTES);
+  const state = new Int32Array(shared, RING_BYTES, 3);
   // None of this process's flags: `--input-type=module` would make the script a module.
   const worker = new Worker(WRITER, { eval: true, execArgv: [], workerData: shared });
   let exited: Error | null = null;
@@ -86,35 +103,45 @@ export function startFileWriter(): FileWriter {
     resolve();
   }));
   worker.once('error', (err) => void (exited = err));
-  let batch: [string, string | Uint8Array][] = [];
-  let batchBytes = 0;
+  /** Where the next file's bytes go in the ring. */
+  let head = 0;
+  let batch: Entry[] = [];
   const send = () => {
     if (!batch.length) return;
     worker.postMessage(batch);
     batch = [];
-    batchBytes = 0;
   };
   const check = () => {
     if (Atomics.load(state, FAILED) === 1) throw writeError(shared, Atomics.load(state, ERROR_LENGTH));
     if (exited) throw exited;
   };
+  /** Waits (blocking) until the ring has `bytes` free; the thread frees them as it writes. */
+  const room = (bytes: number) => {
+    send();
+    // Waited for in steps, so a thread that died is noticed.
+    for (let used = Atomics.load(state, QUEUED); used > RING_BYTES - bytes && !exited && Atomics.load(state, FAILED) === 0; used = Atomics.load(state, QUEUED)) {
+      Atomics.wait(state, QUEUED, used, 100);
+    }
+    check();
+  };
   return {
     write(file, content) {
       check();
-      const bytes = typeof content === 'string' ? content.length : content.byteLength;
-      batch.push([file, content]);
-      batchBytes += bytes;
-      const queued = Atomics.add(state, QUEUED, bytes) + bytes;
-      if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) send();
-      if (queued > QUEUED_BYTES) {
-        send();
-        // The thread lowers the count as it writes; waited for in steps, so a thread that died
-        // is noticed.
-        for (let now = Atomics.load(state, QUEUED); now > QUEUED_BYTES / 2 && !exited && Atomics.load(state, FAILED) === 0; now = Atomics.load(state, QUEUED)) {
-          Atomics.wait(state, QUEUED, now, 100);
-        }
-        check();
+      const length = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+      if (length > RING_FILE_MAX) {
+        batch.push([file, content]);
+      } else {
+        // A file does not wrap around the ring's end: the end is skipped, and freed with it.
+        const skip = head + length > RING_BYTES ? RING_BYTES - head : 0;
+        if (Atomics.load(state, QUEUED) > RING_BYTES - (length + skip)) room(length + skip);
+        const offset = skip ? 0 : head;
+        if (typeof content === 'string') ring.write(content, offset, 'utf8');
+        else ring.set(content, offset);
+        head = offset + length;
+        Atomics.add(state, QUEUED, length + skip);
+        batch.push([file, offset, length, length + skip]);
       }
+      if (batch.length >= BATCH_FILES) send();
     },
     async flush() {
       send();
@@ -138,6 +165,6 @@ export function startFileWriter(): FileWriter {
 }
 
 function writeError(shared: SharedArrayBuffer, length: number): Error {
-  const { message, code, path } = JSON.parse(new TextDecoder().decode(new Uint8Array(shared, HEADER, length).slice())) as { message: string; code?: string; path?: string };
+  const { message, code, path } = JSON.parse(new TextDecoder().decode(new Uint8Array(shared, RING_BYTES + STATE_BYTES, length).slice())) as { message: string; code?: string; path?: string };
   return Object.assign(new Error(message), { ...(code ? { code } : {}), ...(path ? { path } : {}) });
 }

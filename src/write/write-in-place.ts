@@ -15,6 +15,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { startFileWriter, type FileWriter } from './file-writer.js';
 import { removeTree } from './remove-tree.js';
 import { dropStaging, makeStaging } from './staging.js';
 
@@ -98,18 +99,34 @@ export async function stageUpdate(outDir: string, current: ReadonlyMap<string, s
   await fsp.mkdir(path.join(staging, 'files'));
   const hashes = new Map<string, string>();
   const write: string[] = [];
+  // Past a few hundred files (a template edited: every page), the rest go to disk on a thread of
+  // their own while the build renders, as a cold build's do (spool.ts); a new article's hundred
+  // pages are not worth a thread.
+  let writer: FileWriter | null = null;
+  const stopWriter = async () => {
+    await writer?.close();
+    writer = null;
+  };
   return {
     put(rel, content) {
       assertInside(rel);
       const hash = contentHash(content);
       const size = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
       if (current.get(rel) !== hash || !isIntact(outDir, rel, size)) {
-        fs.writeFileSync(path.join(staging, 'files', String(write.length)), content);
+        const file = path.join(staging, 'files', String(write.length));
+        if (write.length === WRITER_THREAD_AFTER) writer = startFileWriter();
+        if (writer) writer.write(file, content);
+        else fs.writeFileSync(file, content);
         write.push(rel);
       }
       hashes.set(rel, hash);
     },
     async commit(reused) {
+      try {
+        await writer?.flush();
+      } finally {
+        await stopWriter();
+      }
       for (const rel of reused) {
         assertInside(rel);
         const hash = current.get(rel);
@@ -129,9 +146,16 @@ export async function stageUpdate(outDir: string, current: ReadonlyMap<string, s
       await applyCommit(commit, outDir);
       return { hashes, written: write, removed: remove.length };
     },
-    discard: () => dropStaging(staging),
+    async discard() {
+      // No file is written into the staging folder after it is removed.
+      await stopWriter();
+      await dropStaging(staging);
+    },
   };
 }
+
+/** Files an update stages on the build's thread before it starts a writer thread for the rest. */
+const WRITER_THREAD_AFTER = 500;
 
 /**
  * Step 3: moves a commit folder's files into place and removes it. Safe to run again on a commit

@@ -23,15 +23,21 @@ describe('the file writer thread', () => {
     await writer.close();
   });
 
-  it('should hold no more than its limit in memory: a render faster than the disk waits for it', async () => {
+  it('should hold no more than its ring in memory: a render faster than the disk waits for room', async () => {
     const root = tempDir();
     const writer = startFileWriter();
-    // 48 MB queued in one go, six times the limit: write() waits for the thread in between.
-    const page = 'x'.repeat(1024 * 1024);
-    for (let i = 0; i < 48; i++) writer.write(path.join(root, `big-${i}.html`), `${i}${page}`);
+    // 48 MB of 1 MB pages through an 8 MB ring, wrapping around its end; then files larger than
+    // the ring takes, given whole, between small ones.
+    const page = 'é'.repeat(512 * 1024);
+    const expected = new Map<string, string | Uint8Array>();
+    for (let i = 0; i < 48; i++) expected.set(path.join(root, `big-${i}.html`), `${i}${page}`);
+    expected.set(path.join(root, 'huge.json'), `[${'"Palmyra",'.repeat(500_000)}0]`);
+    expected.set(path.join(root, 'small.html'), '<p>small</p>');
+    expected.set(path.join(root, 'huge.bin'), new Uint8Array(3 * 1024 * 1024).fill(7));
+    for (const [file, content] of expected) writer.write(file, content);
     await writer.flush();
-    assert.equal(fs.readdirSync(root).length, 48);
-    assert.equal(fs.readFileSync(path.join(root, 'big-47.html'), 'utf8'), `47${page}`);
+    assert.equal(fs.readdirSync(root).length, expected.size);
+    for (const [file, content] of expected) assert.ok(fs.readFileSync(file).equals(Buffer.from(content)), file);
     await writer.close();
   });
 

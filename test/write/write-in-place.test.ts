@@ -56,7 +56,8 @@ describe('stageUpdate', () => {
   });
 
   it('should move every file of a large update into place, new folders made, existing ones kept', async () => {
-    // Moved synchronously, with a turn of the event loop every few hundred files.
+    // Staged past the first 500 files by the writer thread (file-writer.ts); moved synchronously,
+    // with a turn of the event loop every few hundred files.
     const { root, out, current } = liveSite(Object.fromEntries(Array.from({ length: 700 }, (_, i) => [`articles/a${i}/index.html`, `old ${i}`])));
     const kept = fs.statSync(path.join(out, 'articles/a1')).ino;
     const files = new Map(Array.from({ length: 1300 }, (_, i) => [`articles/a${i}/index.html`, `new ${i}`]));
