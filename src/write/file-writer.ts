@@ -7,6 +7,7 @@
  * (write-files.ts).
  */
 import { Worker } from 'node:worker_threads';
+import { writeFileSync } from './write-files.js';
 
 /** A writer of files (absolute paths). */
 export interface FileWriter {
@@ -29,8 +30,16 @@ export interface FileWriter {
  * is queued: a render faster than the disk waits for room in it.
  */
 const RING_BYTES = 8 * 1024 * 1024;
-/** A file larger than this goes in a message of its own rather than through the ring. */
+/**
+ * A file larger than this (a sitemap, a year of the data index) is written by the caller's thread
+ * once the ring is empty: in order, and never held on the writer's heap.
+ */
 const RING_FILE_MAX = RING_BYTES / 4;
+/**
+ * The writer's heap holds the paths of a message or two and its folder set: capped, V8 collects
+ * it rather than letting it grow (at 100k articles, 358k files' messages).
+ */
+const WRITER_HEAP = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
 /** Files sent to the thread in one message. */
 const BATCH_FILES = 64;
 
@@ -44,10 +53,9 @@ const ERROR_BYTES = 4096;
 
 /**
  * One file for the thread: its path and where its bytes are in the ring (offset, length, and the
- * ring bytes freed once it is written: its length and any end of the ring skipped before it), or
- * its content itself (a large file).
+ * ring bytes freed once it is written: its length and any end of the ring skipped before it).
  */
-type Entry = readonly [file: string, offset: number, length: number, freed: number] | readonly [file: string, content: string | Uint8Array];
+type Entry = readonly [file: string, offset: number, length: number, freed: number];
 
 // A script, not a module file: the bundled CLI, the compiled code and the tests under tsx all run
 // it as it is (see live-sizes.ts).
@@ -72,7 +80,7 @@ parentPort.on('message', (m) => {
           if (made.size >= 1024) made.clear();
           made.add(dir);
         }
-        fs.writeFileSync(file, entry.length === 4 ? ring.subarray(entry[1], entry[1] + entry[2]) : entry[1]);
+        fs.writeFileSync(file, ring.subarray(entry[1], entry[1] + entry[2]));
       } catch (err) {
         // Cut to fit the shared bytes whatever the characters (at most 4 bytes each, doubled by escapes).
         const cut = (v) => (typeof v === 'string' ? v.slice(0, ${ERROR_BYTES / 20}) : undefined);
@@ -82,21 +90,30 @@ parentPort.on('message', (m) => {
         Atomics.store(state, ${FAILED}, 1);
       }
     }
-    if (entry.length === 4) {
-      Atomics.sub(state, ${QUEUED}, entry[3]);
-      Atomics.notify(state, ${QUEUED});
-    }
+    Atomics.sub(state, ${QUEUED}, entry[3]);
+    Atomics.notify(state, ${QUEUED});
   }
 });
 `;
 
-/** Starts a writer thread. */
-export function startFileWriter(): FileWriter {
+/**
+ * Starts a writer thread; null when none can be started (the caller then writes the files
+ * itself: slower, never a failed build).
+ */
+export function startFileWriter(): FileWriter | null {
+  try {
+    return fileWriter();
+  } catch {
+    return null;
+  }
+}
+
+function fileWriter(): FileWriter {
   const shared = new SharedArrayBuffer(RING_BYTES + STATE_BYTES + ERROR_BYTES);
   const ring = Buffer.from(shared, 0, RING_BYTES);
   const state = new Int32Array(shared, RING_BYTES, 3);
   // None of this process's flags: `--input-type=module` would make the script a module.
-  const worker = new Worker(WRITER, { eval: true, execArgv: [], workerData: shared });
+  const worker = new Worker(WRITER, { eval: true, execArgv: [], workerData: shared, resourceLimits: WRITER_HEAP });
   let exited: Error | null = null;
   const stopped = new Promise<void>((resolve) => worker.once('exit', (code) => {
     exited ??= new Error(`the thread writing the site stopped (exit code ${code})`);
@@ -105,6 +122,8 @@ export function startFileWriter(): FileWriter {
   worker.once('error', (err) => void (exited = err));
   /** Where the next file's bytes go in the ring. */
   let head = 0;
+  /** Folders made by this thread, for the large files. */
+  const made = new Set<string>();
   let batch: Entry[] = [];
   const send = () => {
     if (!batch.length) return;
@@ -129,7 +148,8 @@ export function startFileWriter(): FileWriter {
       check();
       const length = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
       if (length > RING_FILE_MAX) {
-        batch.push([file, content]);
+        room(RING_BYTES);
+        writeFileSync(file, content, made);
       } else {
         // A file does not wrap around the ring's end: the end is skipped, and freed with it.
         const skip = head + length > RING_BYTES ? RING_BYTES - head : 0;

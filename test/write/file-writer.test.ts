@@ -7,10 +7,16 @@ import { startFileWriter } from '../../src/write/file-writer.js';
 import { closeSpool, openSpool } from '../../src/write/spool.js';
 import { tempDir } from '../support/site.js';
 
+function started() {
+  const writer = startFileWriter();
+  assert.ok(writer, 'a thread started');
+  return writer;
+}
+
 describe('the file writer thread', () => {
   it('should write every file, text and bytes, in folders it makes, by the time it is flushed', async () => {
     const root = tempDir();
-    const writer = startFileWriter();
+    const writer = started();
     const expected = new Map<string, Buffer>();
     for (let i = 0; i < 500; i++) {
       const file = path.join(root, 'articles', `a-${i % 37}`, `page-${i}.html`);
@@ -25,7 +31,7 @@ describe('the file writer thread', () => {
 
   it('should hold no more than its ring in memory: a render faster than the disk waits for room', async () => {
     const root = tempDir();
-    const writer = startFileWriter();
+    const writer = started();
     // 48 MB of 1 MB pages through an 8 MB ring, wrapping around its end; then files larger than
     // the ring takes, given whole, between small ones.
     const page = 'é'.repeat(512 * 1024);
@@ -44,7 +50,7 @@ describe('the file writer thread', () => {
   it('should report the first write that failed, with its path, at the next file or the flush', async () => {
     const root = tempDir();
     fs.writeFileSync(path.join(root, 'taken'), 'a file where a folder is wanted');
-    const writer = startFileWriter();
+    const writer = started();
     writer.write(path.join(root, 'taken', 'index.html'), 'cannot be written');
     // mkdir says EEXIST for the file in its way.
     const failed = (err: NodeJS.ErrnoException) => err.code === 'EEXIST' && err.path === path.join(root, 'taken') && /file already exists/.test(err.message);
