@@ -56,7 +56,12 @@ export interface BuildOptions {
   readonly previousTimeline?: TimelineMemo;
   /** Keep article bodies in the body file (body-store.ts). @default from SPILL_BODIES_FROM articles */
   readonly spillBodies?: boolean;
-  /** A site staged whole is written by a thread of its own (write/file-writer.ts). @default from SPILL_BODIES_FROM articles */
+  /**
+   * A site staged whole is written by a thread of its own (write/file-writer.ts). @default from
+   * SPILL_BODIES_FROM articles, unless a live site is replaced because most articles were made
+   * again: such a build holds more, was already the closest to the memory target at 100k articles
+   * (issue 7), and the thread's faster render keeps more heap committed (BENCHMARKS.md, session 20).
+   */
   readonly writerThread?: boolean;
   /**
    * When the site is staged whole and swapped in, leave the replaced one to a process of its own
@@ -254,7 +259,7 @@ async function runBuild(config: Readonly<Config>, options: BuildOptions, stagedC
     let staged: { spool: Spool; update?: undefined } | { update: StagedUpdate; spool?: undefined } | undefined;
     if (options.write !== false) {
       try {
-        staged = whole ? { spool: await openSpool(config.outDir, { thread: options.writerThread ?? extracted.length >= SPILL_BODIES_FROM }) } : { update: await stageUpdate(config.outDir, current!.hashes) };
+        staged = whole ? { spool: await openSpool(config.outDir, { thread: options.writerThread ?? (extracted.length >= SPILL_BODIES_FROM && !(mostMadeAgain && stamp !== null)) }) } : { update: await stageUpdate(config.outDir, current!.hashes) };
       } catch (err) {
         diagnostics.push(toDiagnostic(err, config.outDir, CODES.OUTPUT_UNWRITABLE, 'Check the output folder.'));
         return 'failed';
