@@ -26,7 +26,7 @@ export interface FileWriter {
 /**
  * The files' bytes pass through a ring of shared memory, not messages: copied through messages,
  * the 600 MB of a 10k-article site were allocated on one thread and freed on the other, and the
- * process kept 40-50 MB more (the allocator's per-thread arenas). The ring is also the most that
+ * process kept 36-59 MB more (the allocator's per-thread arenas). The ring is also the most that
  * is queued: a render faster than the disk waits for room in it.
  */
 const RING_BYTES = 8 * 1024 * 1024;
