@@ -12,11 +12,12 @@ import { writeFileSync } from './write-files.js';
 /** A writer of files (absolute paths). */
 export interface FileWriter {
   /**
-   * Queues a file. Throws the first write that failed, so the build stops at its next file; waits
-   * (blocking) while more than the limit of bytes is queued, so a fast render never holds the
-   * site in memory.
+   * Queues a file, or writes it at once when the thread is behind (the queue is a fixed ring, so
+   * a fast render never holds the site in memory). Throws the first write that failed, so the
+   * build stops at its next file. `again`: the path may have been given before, and this file
+   * must not overtake it.
    */
-  write(file: string, content: string | Uint8Array): void;
+  write(file: string, content: string | Uint8Array, again?: boolean): void;
   /** Resolves when every file queued is written; rejects with the first failure. */
   flush(): Promise<void>;
   /** Stops the thread; files queued and not yet written may be left unwritten. */
@@ -27,13 +28,10 @@ export interface FileWriter {
  * The files' bytes pass through a ring of shared memory, not messages: copied through messages,
  * the 600 MB of a 10k-article site were allocated on one thread and freed on the other, and the
  * process kept 36-59 MB more (the allocator's per-thread arenas). The ring is also the most that
- * is queued: a render faster than the disk waits for room in it.
+ * is queued: when the render is ahead of the disk, the build's thread writes the next file itself.
  */
 const RING_BYTES = 8 * 1024 * 1024;
-/**
- * A file larger than this (a sitemap, a year of the data index) is written by the caller's thread
- * once the ring is empty: in order, and never held on the writer's heap.
- */
+/** A file larger than this (a sitemap, a year of the data index) is written by the caller's thread. */
 const RING_FILE_MAX = RING_BYTES / 4;
 /**
  * The writer's heap holds the paths of a message or two and its folder set: capped, V8 collects
@@ -122,7 +120,7 @@ function fileWriter(): FileWriter {
   worker.once('error', (err) => void (exited = err));
   /** Where the next file's bytes go in the ring. */
   let head = 0;
-  /** Folders made by this thread, for the large files. */
+  /** Folders made by this thread, for the files it writes itself. */
   const made = new Set<string>();
   let batch: Entry[] = [];
   const send = () => {
@@ -144,16 +142,20 @@ function fileWriter(): FileWriter {
     check();
   };
   return {
-    write(file, content) {
+    write(file, content, again = false) {
       check();
       const length = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
-      if (length > RING_FILE_MAX) {
-        room(RING_BYTES);
+      // A file does not wrap around the ring's end: the end is skipped, and freed with it.
+      const skip = head + length > RING_BYTES ? RING_BYTES - head : 0;
+      if (again || length > RING_FILE_MAX || Atomics.load(state, QUEUED) > RING_BYTES - (length + skip)) {
+        // No room (the render is ahead of the disk), or a file too large for the ring: written
+        // here, beside the thread, not after it: waiting for room left the heap's collector
+        // waiting too (at 100k articles the committed heap grew by half a gigabyte). A path
+        // written before waits until the thread has written everything, so it is not overtaken.
+        if (again) room(RING_BYTES);
+        else send();
         writeFileSync(file, content, made);
       } else {
-        // A file does not wrap around the ring's end: the end is skipped, and freed with it.
-        const skip = head + length > RING_BYTES ? RING_BYTES - head : 0;
-        if (Atomics.load(state, QUEUED) > RING_BYTES - (length + skip)) room(length + skip);
         const offset = skip ? 0 : head;
         if (typeof content === 'string') ring.write(content, offset, 'utf8');
         else ring.set(content, offset);

@@ -42,7 +42,8 @@ export async function openSpool(outDir: string, options: { readonly thread?: boo
     hashes,
     put(rel, content) {
       assertInside(rel);
-      if (writer) writer.write(path.join(dir, rel), content);
+      // The thread may still hold a file put before under the same path.
+      if (writer) writer.write(path.join(dir, rel), content, hashes.has(rel));
       else writeFileSync(path.join(dir, rel), content, made);
       hashes.set(rel, contentHash(content));
     },

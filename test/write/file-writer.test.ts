@@ -29,11 +29,11 @@ describe('the file writer thread', () => {
     await writer.close();
   });
 
-  it('should hold no more than its ring in memory: a render faster than the disk waits for room', async () => {
+  it('should hold no more than its ring: a render ahead of the disk writes the next file itself', async () => {
     const root = tempDir();
     const writer = started();
-    // 48 MB of 1 MB pages through an 8 MB ring, wrapping around its end; then files larger than
-    // the ring takes, given whole, between small ones.
+    // 48 MB of 1 MB pages at once through an 8 MB ring, wrapping around its end, some written by
+    // this thread; then files larger than the ring takes, between small ones.
     const page = 'é'.repeat(512 * 1024);
     const expected = new Map<string, string | Uint8Array>();
     for (let i = 0; i < 48; i++) expected.set(path.join(root, `big-${i}.html`), `${i}${page}`);
@@ -44,6 +44,20 @@ describe('the file writer thread', () => {
     await writer.flush();
     assert.equal(fs.readdirSync(root).length, expected.size);
     for (const [file, content] of expected) assert.ok(fs.readFileSync(file).equals(Buffer.from(content)), file);
+    await writer.close();
+  });
+
+  it('should not let a file given again be overtaken by its first version, still queued', async () => {
+    const root = tempDir();
+    const writer = started();
+    const file = path.join(root, 'page.html');
+    for (let round = 0; round < 20; round++) {
+      writer.write(file, `first ${round} ${'x'.repeat(64 * 1024)}`);
+      for (let i = 0; i < 100; i++) writer.write(path.join(root, `filler-${i}.html`), 'x'.repeat(100 * 1024));
+      writer.write(file, `again ${round}`, true);
+      await writer.flush();
+      assert.equal(fs.readFileSync(file, 'utf8'), `again ${round}`);
+    }
     await writer.close();
   });
 
