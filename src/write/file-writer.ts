@@ -2,9 +2,9 @@
  * Writes files on a thread of its own, one after another, while the build renders the next ones.
  * A cold build at 10k articles spent 9 s of its main thread's render in `mkdir`, `open` and
  * `write` (38,866 files beside two Pagefind processes, each call several times slower than
- * alone); on this thread they overlap the rendering (issue 7). The files still go one at a time:
- * many in flight through libuv's pool were several times slower on this kind of disk
- * (write-files.ts).
+ * alone); on this thread they overlap the rendering (issue 7). The thread writes one file after
+ * another, and the build's thread only when the thread is behind: many in flight through libuv's
+ * pool were several times slower on this kind of disk (write-files.ts).
  */
 import { Worker } from 'node:worker_threads';
 import { writeFileSync } from './write-files.js';
@@ -64,7 +64,8 @@ const path = require('node:path');
 const ring = new Uint8Array(workerData, 0, ${RING_BYTES});
 const state = new Int32Array(workerData, ${RING_BYTES}, 3);
 const errorBytes = new Uint8Array(workerData, ${RING_BYTES + STATE_BYTES});
-// A folder is made once; the set is forgotten now and then (100k articles, 100k folders).
+// As write-files.ts writeFileSync (a script cannot import it): a folder is made once, the set
+// forgotten now and then (100k articles, 100k folders).
 const made = new Set();
 parentPort.on('message', (m) => {
   if (m === 'flush') return parentPort.postMessage('flushed');
