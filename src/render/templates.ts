@@ -22,12 +22,15 @@ const PROBED = new Set(['then', 'toJSON', 'constructor', 'length', 'valueOf', 't
 export function strictView<T>(value: T, name = 'it'): T {
   if (typeof value !== 'object' || value === null || (value as Record<symbol, unknown>)[STRICT]) return value;
   return new Proxy(value as object, {
-    get(target, key, receiver) {
-      if (key === STRICT) return true;
-      const v = Reflect.get(target, key, receiver);
-      if (typeof key === 'symbol' || PROBED.has(key)) return v;
-      if (!(key in target)) throw new UndefinedVariableError(`${name}.${key}`);
-      return typeof v === 'object' && v !== null ? strictView(v, Array.isArray(target) ? `${name}[${key}]` : `${name}.${key}`) : v;
+    get(target, key) {
+      const v = (target as Record<string | symbol, unknown>)[key];
+      // Most reads find a value: they pay for one lookup. An undefined one is checked.
+      if (v === undefined) {
+        if (key === STRICT) return true;
+        if (typeof key !== 'symbol' && !PROBED.has(key) && !(key in target)) throw new UndefinedVariableError(`${name}.${key}`);
+        return v;
+      }
+      return typeof v === 'object' && v !== null && typeof key !== 'symbol' && !PROBED.has(key) ? strictView(v, Array.isArray(target) ? `${name}[${key}]` : `${name}.${key}`) : v;
     },
   }) as T;
 }

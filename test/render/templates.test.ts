@@ -75,4 +75,15 @@ describe('strictView', () => {
     assert.throws(() => (v.a as Record<string, unknown>).zz, UndefinedVariableError);
     assert.throws(() => (v.a.b[0] as Record<string, unknown>).d, /it\.a\.b\[0\]\.d/);
   });
+
+  it('should pass a field that is there with no value, and what JS machinery probes', () => {
+    const v = strictView({ gone: undefined as string | undefined, list: [1, 2], zero: 0, empty: '' });
+    assert.equal(v.gone, undefined);
+    assert.equal(v.zero, 0);
+    assert.equal(v.empty, '');
+    assert.deepEqual([...v.list], [1, 2]);
+    assert.equal((v as Record<string, unknown>).then, undefined);
+    assert.equal(JSON.stringify(v), '{"list":[1,2],"zero":0,"empty":""}');
+    assert.throws(() => (v.list as unknown as Record<string, unknown>).size, /it\.list\.size/);
+  });
 });
