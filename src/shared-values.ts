@@ -15,7 +15,9 @@ export interface SharedValues {
 /** A fresh set of shared values: one per build, dropped with it. */
 export function sharedValues(): SharedValues {
   const strings = new Map<string, string>();
-  const topics = new Map<string, ArticleTopic>();
+  // By slug, then by score: a key made of the fields as one string converted every score to text
+  // (a tenth of a warm build's reading of its cache at 10k articles).
+  const topics = new Map<string, Map<number, ArticleTopic[]>>();
   const lists = new Map<string, readonly string[]>();
   const string = <T extends string | null>(s: T): T => {
     if (s === null) return s;
@@ -25,11 +27,14 @@ export function sharedValues(): SharedValues {
     return s;
   };
   const topic = (t: ArticleTopic): ArticleTopic => {
-    const key = `${t.slug}\n${t.name}\n${t.kind}\n${t.score}\n${t.manual}`;
-    const known = topics.get(key);
-    if (known) return known;
+    let byScore = topics.get(t.slug);
+    if (!byScore) topics.set(t.slug, (byScore = new Map()));
+    let same = byScore.get(t.score);
+    if (!same) byScore.set(t.score, (same = []));
+    // A slug and score name one topic but for rare collisions of names, kinds or hand-added ones.
+    for (const k of same) if (k.name === t.name && k.kind === t.kind && k.manual === t.manual) return k;
     const own = { slug: string(t.slug), name: string(t.name), kind: t.kind, score: t.score, manual: t.manual };
-    topics.set(key, own);
+    same.push(own);
     return own;
   };
   const list = (names: readonly string[]): readonly string[] => {
