@@ -16,7 +16,7 @@ export interface SharedValues {
 export function sharedValues(): SharedValues {
   const strings = new Map<string, string>();
   // By slug, then by score: a key made of the fields as one string converted every score to text
-  // (a tenth of a warm build's reading of its cache at 10k articles).
+  // (a quarter of a warm build's reading of its cache at 10k articles).
   const topics = new Map<string, Map<number, ArticleTopic[]>>();
   const lists = new Map<string, readonly string[]>();
   const string = <T extends string | null>(s: T): T => {
